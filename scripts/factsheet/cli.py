@@ -1,0 +1,127 @@
+"""The factsheet command: validate, build, serve and export the data."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from . import export
+from .pipeline import load_checked
+from .problems import Problem, errors
+
+PROJECT = Path(__file__).resolve().parent.parent.parent
+DEFAULT_DATA = Path("data")
+DEFAULT_CONFIG = Path("mkdocs.yml")
+
+
+def report(problems: list[Problem], fmt: str = "text") -> None:
+    """Print problems to stderr, one a line."""
+    for problem in problems:
+        print(str(problem), file=sys.stderr)
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    """Check every record; exit 1 on any error."""
+    dataset, problems = load_checked(args.data)
+    report(problems, args.format)
+    count = len(errors(problems))
+    warnings = len(problems) - count
+    summary = (f"{len(dataset.incidents)} incidents, {len(dataset.people)} people, "
+               f"{len(dataset.organisations)} organisations, {len(dataset.sources)} sources: "
+               f"{count} errors, {warnings} warnings")
+    print(summary, file=sys.stderr)
+    return 1 if count else 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Write every claim as CSV or JSON to stdout."""
+    dataset, problems = load_checked(args.data)
+    if errors(problems):
+        report(errors(problems))
+        return 1
+    writer = export.to_csv if args.format == "csv" else export.to_json
+    sys.stdout.write(writer(dataset))
+    return 0
+
+
+def _mkdocs_env(data: Path) -> None:
+    # The MkDocs hook reads the data directory from here (see scripts/factsheet/mkdocs_hooks.py).
+    os.environ["FACTSHEET_DATA"] = str(data.resolve())
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    """Validate, then build the site with MkDocs."""
+    _, problems = load_checked(args.data)
+    if errors(problems):
+        report(errors(problems))
+        return 1
+    _mkdocs_env(args.data)
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    try:
+        config = load_config(str(args.config), site_dir=str(args.out.resolve()), strict=True)
+        build(config)
+    except MkDocsException as exc:
+        print(f"build failed: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Preview the site, rebuilding when data changes."""
+    _mkdocs_env(args.data)
+    from mkdocs.commands.serve import serve
+
+    serve(str(args.config), dev_addr=args.addr, livereload=True, watch=[str(args.data)])
+    return 0
+
+
+def _data_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA,
+                        help="data directory (default: data)")
+
+
+def parser() -> argparse.ArgumentParser:
+    """The command-line interface."""
+    top = argparse.ArgumentParser(prog="factsheet", description=__doc__)
+    sub = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    commands: list[tuple[str, Callable[[argparse.Namespace], int], str]] = [
+        ("validate", cmd_validate, "check every record; print path:line: code: message"),
+        ("build", cmd_build, "validate and build the site"),
+        ("serve", cmd_serve, "preview the site on a local address, rebuilding on change"),
+        ("export", cmd_export, "write every claim as CSV or JSON to stdout"),
+    ]
+    subs = {}
+    for name, func, help_text in commands:
+        subs[name] = sub.add_parser(name, help=help_text, description=help_text)
+        subs[name].set_defaults(func=func)
+        _data_option(subs[name])
+    subs["validate"].add_argument("--format", choices=["text", "github"], default="text",
+                                  help="text (path:line: code: message) or github annotations")
+    subs["export"].add_argument("--format", choices=["csv", "json"], required=True)
+    for name in ("build", "serve"):
+        subs[name].add_argument("--config", type=Path, default=DEFAULT_CONFIG, help="MkDocs config")
+    subs["build"].add_argument("--out", type=Path, default=Path("site"), help="output directory")
+    subs["serve"].add_argument("--addr", default="127.0.0.1:8000", help="address to serve on")
+    return top
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the factsheet command."""
+    args = parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

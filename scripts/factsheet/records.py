@@ -1,0 +1,100 @@
+"""Turn schema-checked YAML documents into frozen records."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .model import (Cite, Claim, Coordinates, Incident, Involvement, Link, Organisation, Person,
+                    Place, Role, Variant, Where)
+
+
+def _where(path: str, container: Any, key: Any = None) -> Where:
+    """The line of a key in a mapping, or of the mapping itself."""
+    if key is not None:
+        return Where(path, getattr(container, "key_lines", {}).get(key, getattr(container, "line", 1)))
+    return Where(path, getattr(container, "line", 1) or 1)
+
+
+def _items(path: str, seq: Any) -> list[tuple[Any, Where]]:
+    """Each item of a list with its line."""
+    lines = getattr(seq, "item_lines", [])
+    return [(item, Where(path, lines[i] if i < len(lines) else 1)) for i, item in enumerate(seq or [])]
+
+
+def _lines(data: Any) -> dict[str, int]:
+    return dict(getattr(data, "key_lines", {}))
+
+
+def _str(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def cite(path: str, data: dict) -> Cite:
+    """A citation mapping."""
+    return Cite(data["source"], str(data["locator"]), _where(path, data))
+
+
+def variants(data: Any) -> tuple[Variant, ...]:
+    """Name variants."""
+    return tuple(Variant(v["name"], v.get("lang"), bool(v.get("abbreviation", False))) for v in data or [])
+
+
+def link(data: dict, where: Where) -> Link:
+    """One link of an attribution chain, or an accused reference."""
+    return Link(data.get("person"), data.get("organisation"), data.get("unnamed"), data.get("as"), where)
+
+
+def claim(path: str, data: dict, where: Where) -> Claim:
+    """One figure or allegation."""
+    return Claim(
+        id=data["id"], chain=tuple(link(d, w) for d, w in _items(path, data["chain"])),
+        cite=cite(path, data["cite"]), where=where, counts=data.get("counts"),
+        figure=_str(data.get("figure")), min=data.get("min"), max=data.get("max"),
+        who=data.get("who"), alleges=data.get("alleges"),
+        accused=tuple(link(d, w) for d, w in _items(path, data.get("accused"))),
+        as_of=_str(data.get("as_of")), note=data.get("note"), lines=_lines(data),
+    )
+
+
+def place(data: dict) -> Place:
+    """Where an incident happened."""
+    coords = data.get("coordinates")
+    return Place(
+        city=data.get("city"), variants=variants(data.get("variants")),
+        governorates=tuple(data.get("governorates") or ()), area=data.get("area"),
+        country=data.get("country"),
+        coordinates=Coordinates(float(coords["lat"]), float(coords["lon"]), coords["precision"])
+        if coords else None,
+    )
+
+
+def incident(record_id: str, path: str, data: dict) -> Incident:
+    """An incident record."""
+    return Incident(
+        id=record_id, title=data["title"], date=str(data["date"]), place=place(data["place"]),
+        summary=data["summary"], where=_where(path, data), end_date=_str(data.get("end_date")),
+        part_of=data.get("part_of"),
+        involved=tuple(Involvement(d["role"], cite(path, d["cite"]), d.get("person"),
+                                   d.get("organisation"), w)
+                       for d, w in _items(path, data.get("involved"))),
+        claims=tuple(claim(path, d, w) for d, w in _items(path, data.get("claims"))),
+        lines=_lines(data),
+    )
+
+
+def person(record_id: str, path: str, data: dict) -> Person:
+    """A person record."""
+    roles = tuple(Role(d["title"], cite(path, d["cite"]), d.get("organisation"),
+                       _str(d.get("from")), _str(d.get("to")), w)
+                  for d, w in _items(path, data.get("roles")))
+    return Person(record_id, data["name"], data["summary"], _where(path, data),
+                  variants(data.get("variants")), roles, lines=_lines(data))
+
+
+def organisation(record_id: str, path: str, data: dict) -> Organisation:
+    """An organisation record."""
+    return Organisation(record_id, data["name"], data["kind"], data["summary"], _where(path, data),
+                        variants(data.get("variants")), data.get("parent"), lines=_lines(data))
+
+
+BUILDERS = {"incident": incident, "person": person, "organisation": organisation}

@@ -1,0 +1,149 @@
+"""Stage 2: check documents against the schemas, build records, and check them together."""
+
+from __future__ import annotations
+
+import re
+from datetime import date as Date
+
+from . import records, schema, text
+from .governorates import GOVERNORATES
+from .load import RawData
+from .model import Claim, Dataset, Incident, Link, Source, Where
+from .problems import Problem, sort_key
+
+ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+SOURCE_TYPES = {"online", "article", "report", "misc"}
+SOURCE_REQUIRED = ("title", "kind", "stake")
+_NUMBER_RE = r"(\d[\d,]*)"
+# Wordings whose number fixes min (and max) exactly: keep the data honest to the words.
+_FIGURE_RULES = (
+    (re.compile(rf"^{_NUMBER_RE}$"), True),
+    (re.compile(rf"^(?:at least|over|more than|upwards of)\s+{_NUMBER_RE}$", re.I), False),
+)
+
+
+def validate(raw: RawData) -> tuple[Dataset, list[Problem]]:
+    """All problems in the data, and a dataset of the records that could be built."""
+    problems = list(raw.problems)
+    dataset = Dataset(raw.root)
+    seen: dict[tuple[str, str], str] = {}
+    for doc in raw.documents:
+        found = _document_problems(doc.kind, doc.id, doc.path, doc.data, seen)
+        problems += found
+        if not found:
+            record = records.BUILDERS[doc.kind](doc.id, doc.path, doc.data)
+            _table(dataset, doc.kind)[doc.id] = record
+    dataset.sources.update(raw.sources)
+    problems += _source_problems(raw.sources)
+    problems += _dataset_problems(dataset)
+    return dataset, sorted(set(problems), key=sort_key)
+
+
+def _table(dataset: Dataset, kind: str) -> dict:
+    return {"incident": dataset.incidents, "person": dataset.people,
+            "organisation": dataset.organisations}[kind]
+
+
+def _document_problems(kind: str, record_id: str, path: str, data: object,
+                       seen: dict[tuple[str, str], str]) -> list[Problem]:
+    """File-level problems: the id, duplicates, the schema."""
+    where = Where(path, 1)
+    problems = []
+    if not ID_RE.match(record_id):
+        problems.append(Problem(where, "bad-id", f"file name '{record_id}' is not a valid id "
+                                "(lowercase letters, digits and single hyphens)"))
+    if (kind, record_id) in seen:
+        problems.append(Problem(where, "duplicate-id",
+                                f"{kind} '{record_id}' is already defined in {seen[kind, record_id]}"))
+    seen.setdefault((kind, record_id), path)
+    if not isinstance(data, dict):
+        return problems + [Problem(where, "wrong-type", "a record file must hold one mapping")]
+    return problems + schema.check(kind, data, path)
+
+
+def _source_problems(sources: dict[str, Source]) -> list[Problem]:
+    """Bibliography entries: key, type, the project's required fields, dates and URLs."""
+    problems = []
+    for key, source in sources.items():
+        lines = dict(source.field_lines)
+
+        def at(name: str, src: Source = source, lines: dict = lines) -> Where:
+            return Where(src.where.path, lines.get(name, src.where.line))
+
+        if not ID_RE.match(key):
+            problems.append(Problem(source.where, "bad-id", f"source key '{key}' is not a valid id"))
+        if source.entry_type not in SOURCE_TYPES:
+            problems.append(Problem(source.where, "bad-value", f"entry type @{source.entry_type} is "
+                                    f"not one of {', '.join(sorted(SOURCE_TYPES))}"))
+        for name in SOURCE_REQUIRED:
+            if not source.get(name):
+                problems.append(Problem(source.where, "missing-field", f"source '{key}': missing field '{name}'"))
+        for name in ("url", "archiveurl"):
+            value = source.get(name)
+            if value and not re.match(r"^https?://\S+$", value):
+                problems.append(Problem(at(name), "bad-url", f"{name} must be an http(s) address: {value}"))
+        value = source.get("date")
+        if value is not None and not valid_date(value):
+            problems.append(Problem(at("date"), "bad-date", f"not a date: {value}"))
+    return problems
+
+
+def valid_date(value: str) -> bool:
+    """True for YYYY, YYYY-MM, YYYY-MM-DD (a real calendar date) or unknown."""
+    if value == "unknown":
+        return True
+    match = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value)
+    if not match:
+        return False
+    year, month, day = (int(g) if g else 1 for g in match.groups())
+    try:
+        Date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def _dataset_problems(ds: Dataset) -> list[Problem]:
+    """Problems across records: references, dates, figures, citations, cycles."""
+    from .checks import Checker  # the cross-record rules live in their own module
+
+    return Checker(ds).run()
+
+
+def figure_problems(claim: Claim, where: Where) -> list[Problem]:
+    """A figure's numbers must agree with each other and with its wording."""
+    problems = []
+    if claim.min is not None and claim.max is not None and claim.min > claim.max:
+        problems.append(Problem(where, "min-over-max", f"claim '{claim.id}': min {claim.min} is "
+                                f"greater than max {claim.max}"))
+    figure = (claim.figure or "").strip()
+    if claim.min is None and re.search(r"\d", figure):
+        problems.append(Problem(where, "figure-not-number", f"claim '{claim.id}': the figure "
+                                f"'{figure}' has a number but min is empty"))
+    for pattern, exact in _FIGURE_RULES:
+        match = pattern.match(figure)
+        if not match:
+            continue
+        number = int(match.group(1).replace(",", ""))
+        want_max = number if exact else None
+        if claim.min != number or claim.max != want_max:
+            shown_max = "null" if want_max is None else want_max
+            problems.append(Problem(where, "figure-mismatch", f"claim '{claim.id}': '{figure}' "
+                                    f"means min {number}, max {shown_max}"))
+    return problems
+
+
+def link_kind(link: Link) -> int:
+    """How many of person, organisation and unnamed a link names (exactly one is right)."""
+    return sum(1 for value in (link.person, link.organisation, link.unnamed) if value)
+
+
+def governorate_problems(incident: Incident) -> list[Problem]:
+    """Governorate ids must be Iraq's."""
+    where = Where(incident.where.path, incident.lines.get("place", incident.where.line))
+    return [Problem(where, "unknown-governorate", f"'{g}' is not a governorate of Iraq "
+                    f"(one of: {', '.join(GOVERNORATES)})")
+            for g in incident.place.governorates if g not in GOVERNORATES]
+
+
+__all__ = ["validate", "valid_date", "figure_problems", "text"]
