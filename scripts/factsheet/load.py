@@ -117,6 +117,11 @@ def _bib_lines(text: str) -> dict[str, tuple[int, dict[str, int]]]:
     return lines
 
 
+def _later_entry(lines: dict[str, tuple[int, dict[str, int]]], start: int, error_line: int) -> bool:
+    """True when another entry starts between an entry's start and an error line."""
+    return any(start < line <= error_line for line, _ in lines.values())
+
+
 def _bib_duplicates(text: str, shown: str) -> list[Problem]:
     """Entry keys used twice: pybtex drops the second one."""
     seen: set[str] = set()
@@ -153,8 +158,11 @@ def read_sources(path: Path) -> tuple[dict[str, Source], list[Problem]]:
         line = lines[key][0] if key else getattr(exc, "lineno", None) or 1
         problems.append(Problem(Where(shown, line), code, str(exc)))
     sources = {}
+    broken = {getattr(exc, "lineno", None) for exc in captured if isinstance(exc, PybtexSyntaxError)}
     for key, entry in bib.entries.items():
         line, field_lines = lines.get(key, (1, {}))
+        if any(b and b >= line and not _later_entry(lines, line, b) for b in broken):
+            continue  # a half-parsed entry would only add noise to its syntax error
         fields = tuple(sorted((name.lower(), str(value)) for name, value in entry.fields.items()))
         persons = tuple((role.lower(), " and ".join(str(p) for p in people))
                         for role, people in entry.persons.items())

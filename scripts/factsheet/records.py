@@ -4,8 +4,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from .model import (Cite, Claim, Coordinates, Incident, Involvement, Link, Organisation, Person,
-                    Place, Role, Variant, Where)
+from .model import (
+    Cite,
+    Claim,
+    Coordinates,
+    Incident,
+    Involvement,
+    Link,
+    Organisation,
+    Person,
+    Place,
+    Role,
+    Variant,
+    Where,
+)
 
 
 def _where(path: str, container: Any, key: Any = None) -> Where:

@@ -35,8 +35,16 @@ def validate(raw: RawData) -> tuple[Dataset, list[Problem]]:
             _table(dataset, doc.kind)[doc.id] = record
     dataset.sources.update(raw.sources)
     problems += _source_problems(raw.sources)
-    problems += _dataset_problems(dataset)
-    return dataset, sorted(set(problems), key=sort_key)
+    cross = _dataset_problems(dataset)
+    if _bib_unreadable(raw):
+        # Every citation would be "unknown"; the one problem with the file says it all.
+        cross = [p for p in cross if p.code != "unknown-source"]
+    return dataset, sorted(set(problems + cross), key=sort_key)
+
+
+def _bib_unreadable(raw: RawData) -> bool:
+    """True when the bibliography could not be read at all."""
+    return not raw.sources and any(p.where.path == raw.bib_path for p in raw.problems)
 
 
 def _table(dataset: Dataset, kind: str) -> dict:
@@ -77,7 +85,8 @@ def _source_problems(sources: dict[str, Source]) -> list[Problem]:
                                     f"not one of {', '.join(sorted(SOURCE_TYPES))}"))
         for name in SOURCE_REQUIRED:
             if not source.get(name):
-                problems.append(Problem(source.where, "missing-field", f"source '{key}': missing field '{name}'"))
+                message = f"source '{key}': missing field '{name}'"
+                problems.append(Problem(source.where, "missing-field", message))
         for name in ("url", "archiveurl"):
             value = source.get(name)
             if value and not re.match(r"^https?://\S+$", value):
