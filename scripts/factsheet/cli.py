@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from . import export
+from . import annotate, bundle, diff, export, scaffold, synth
 from .pipeline import load_checked
 from .problems import Problem, errors
 
@@ -18,9 +19,12 @@ DEFAULT_CONFIG = Path("mkdocs.yml")
 
 
 def report(problems: list[Problem], fmt: str = "text") -> None:
-    """Print problems to stderr, one a line."""
+    """Print problems one a line: text to stderr; workflow commands to stdout, where runners read them."""
     for problem in problems:
-        print(str(problem), file=sys.stderr)
+        if fmt == "github":
+            print(annotate.command(problem))
+        else:
+            print(str(problem), file=sys.stderr)
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -53,6 +57,32 @@ def _mkdocs_env(data: Path) -> None:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
+def _mkdocs_logging(level: int) -> None:
+    # MkDocs only prints its warnings (broken links, ...) through its own command line's handler.
+    logger = logging.getLogger("mkdocs")
+    if not logger.handlers:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+        logger.addHandler(handler)
+    logger.setLevel(level)
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    """Validate, then write the site's Markdown and downloads to a directory (for any engine)."""
+    from .pipeline import render_site
+    from .write import write_tree
+
+    dataset, problems = load_checked(args.data)
+    if errors(problems):
+        report(errors(problems))
+        return 1
+    site = render_site(dataset)
+    done = write_tree({path: output.content for path, output in site.items()}, args.out)
+    print(f"{args.out}: {len(done.written)} written, {len(done.unchanged)} unchanged, "
+          f"{len(done.removed)} removed", file=sys.stderr)
+    return 0
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     """Validate, then build the site with MkDocs."""
     _, problems = load_checked(args.data)
@@ -64,6 +94,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
+    _mkdocs_logging(logging.WARNING)
     try:
         config = load_config(str(args.config), site_dir=str(args.out.resolve()), strict=True)
         build(config)
@@ -76,6 +107,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     """Preview the site, rebuilding when data changes."""
     _mkdocs_env(args.data)
+    _mkdocs_logging(logging.INFO)
     from mkdocs.commands.serve import serve
 
     serve(str(args.config), dev_addr=args.addr, livereload=True, watch=[str(args.data)])
@@ -94,8 +126,13 @@ def parser() -> argparse.ArgumentParser:
     commands: list[tuple[str, Callable[[argparse.Namespace], int], str]] = [
         ("validate", cmd_validate, "check every record; print path:line: code: message"),
         ("build", cmd_build, "validate and build the site"),
+        ("render", cmd_render, "validate and write the site's Markdown pages and downloads to a directory"),
         ("serve", cmd_serve, "preview the site on a local address, rebuilding on change"),
         ("export", cmd_export, "write every claim as CSV or JSON to stdout"),
+        ("new", scaffold.command, "write a commented skeleton incident, person or organisation"),
+        ("diff", diff.command, "list the records and figures changed since a git revision, as Markdown"),
+        ("synth", synth.command, "write a synthetic data directory of N incidents (for benchmarks)"),
+        ("bundle", bundle.command, "build the offline site and write it as a zip into dist/"),
     ]
     subs = {}
     for name, func, help_text in commands:
@@ -105,9 +142,14 @@ def parser() -> argparse.ArgumentParser:
     subs["validate"].add_argument("--format", choices=["text", "github"], default="text",
                                   help="text (path:line: code: message) or github annotations")
     subs["export"].add_argument("--format", choices=["csv", "json"], required=True)
+    scaffold.add_arguments(subs["new"])
+    diff.add_arguments(subs["diff"])
+    synth.add_arguments(subs["synth"])
+    bundle.add_arguments(subs["bundle"])
     for name in ("build", "serve"):
         subs[name].add_argument("--config", type=Path, default=DEFAULT_CONFIG, help="MkDocs config")
     subs["build"].add_argument("--out", type=Path, default=Path("site"), help="output directory")
+    subs["render"].add_argument("--out", type=Path, required=True, help="directory for the Markdown files")
     subs["serve"].add_argument("--addr", default="127.0.0.1:8000", help="address to serve on")
     return top
 

@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
+import gc
+import os
 import re
-from dataclasses import dataclass
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from functools import cache
+from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
 import pybtex.errors
+from pybtex.backends import BaseBackend
 from pybtex.database import parse_string
+from pybtex.plugin import find_plugin
 from pybtex.richtext import Text
 from pybtex.scanner import PybtexSyntaxError
 
-from . import yamlio
+from . import parsecache, schema, yamlio
 from .model import Source, Where
 from .problems import Problem
 
@@ -21,6 +30,9 @@ KINDS = {"incidents": "incident", "people": "person", "organisations": "organisa
 BIB_NAME = "sources.bib"
 _ENTRY_RE = re.compile(r"^\s*@(\w+)\s*[{(]\s*([^,\s]*)\s*,", re.MULTILINE)
 _FIELD_RE = re.compile(r"^\s*([A-Za-z][\w-]*)\s*=", re.MULTILINE)
+PARALLEL_FROM = 400  # files to parse before it pays to start worker processes
+# A record's parse and schema problems without the file name, so they can be cached: (line, code, message).
+Found = tuple[tuple[int, str, str], ...]
 
 
 @dataclass(frozen=True)
@@ -52,8 +64,25 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
-def read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
-    """Read a file as UTF-8 text, or say why not."""
+def display_paths(paths: list[Path]) -> list[str]:
+    """display_path of many files, resolving each directory once instead of every file's path."""
+    cwd = str(Path.cwd().resolve()).rstrip("/") + "/"
+    folders: dict[Path, str] = {}
+    shown = []
+    for path in paths:
+        if path.is_symlink():  # only a link's target can differ from its folder's resolution
+            shown.append(display_path(path))
+            continue
+        folder = folders.get(path.parent)
+        if folder is None:
+            folder = folders[path.parent] = str(path.parent.resolve()).rstrip("/") + "/"
+        resolved = folder + path.name
+        shown.append(resolved[len(cwd):] if resolved.startswith(cwd) else str(path))
+    return shown
+
+
+def read_bytes(path: Path, shown: str) -> tuple[bytes | None, list[Problem]]:
+    """Read a file's bytes if it is readable and not too large, or say why not."""
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -61,6 +90,11 @@ def read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
     if len(raw) > MAX_BYTES:
         message = f"file is {len(raw)} bytes (limit {MAX_BYTES})"
         return None, [Problem(Where(shown, 1), "file-too-large", message)]
+    return raw, []
+
+
+def decode(raw: bytes, shown: str) -> tuple[str | None, list[Problem]]:
+    """Bytes as UTF-8 text, or say where they are not UTF-8."""
     try:
         return raw.decode("utf-8"), []
     except UnicodeDecodeError as exc:
@@ -69,22 +103,48 @@ def read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
         return None, [Problem(Where(shown, line), "not-utf8", message)]
 
 
+def read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
+    """Read a file as UTF-8 text, or say why not."""
+    raw, problems = read_bytes(path, shown)
+    return (None, problems) if raw is None else decode(raw, shown)
+
+
+def parse_record(kind: str, text: str) -> tuple[Any, Found]:
+    """Parse one record's text and check it against its schema (the result is what gets cached)."""
+    try:
+        data, duplicates = yamlio.parse(text)
+    except yamlio.YamlIssue as issue:
+        return None, ((issue.line, issue.code, issue.message),)
+    found = tuple((line, "duplicate-key", f"key '{key}' appears twice in one mapping; the second is ignored")
+                  for line, key in duplicates)
+    if data is None:
+        return None, (*found, (1, "empty-file", "the file has no record"))
+    if isinstance(data, yamlio.LineDict):
+        # Checked here, once per distinct file content; schema.check hands the result on.
+        data.checked = (kind, schema.check_lines(kind, data))
+    return data, found
+
+
+def _parse_chunk(chunk: list[tuple[str, str]]) -> list[tuple[Any, Found]]:
+    """parse_record over a list of (kind, text), in a worker process."""
+    gc.disable()
+    return [parse_record(kind, text) for kind, text in chunk]
+
+
+def _document(path: Path, kind: str, shown: str, parsed: tuple[Any, Found],
+              problems: list[Problem]) -> tuple[Document | None, list[Problem]]:
+    data, found = parsed
+    problems += [Problem(Where(shown, line), code, message) for line, code, message in found]
+    return (None if data is None else Document(shown, kind, path.stem, data)), problems
+
+
 def read_record(path: Path, kind: str) -> tuple[Document | None, list[Problem]]:
     """Parse one YAML record file."""
     shown = display_path(path)
     text, problems = read_text(path, shown)
     if text is None:
         return None, problems
-    try:
-        data, duplicates = yamlio.parse(text)
-    except yamlio.YamlIssue as issue:
-        return None, [Problem(Where(shown, issue.line), issue.code, issue.message)]
-    for line, key in duplicates:
-        message = f"key '{key}' appears twice in one mapping; the second is ignored"
-        problems.append(Problem(Where(shown, line), "duplicate-key", message))
-    if data is None:
-        return None, problems + [Problem(Where(shown, 1), "empty-file", "the file has no record")]
-    return Document(shown, kind, path.stem, data), problems
+    return _document(path, kind, shown, parse_record(kind, text), problems)
 
 
 def record_files(root: Path) -> tuple[list[tuple[Path, str]], list[Problem]]:
@@ -166,11 +226,103 @@ def read_sources(path: Path) -> tuple[dict[str, Source], list[Problem]]:
         fields = tuple(sorted((name.lower(), str(value)) for name, value in entry.fields.items()))
         persons = tuple((role.lower(), " and ".join(str(p) for p in people))
                         for role, people in entry.persons.items())
-        title = Text.from_latex(str(entry.fields.get("title", ""))).render_as("text")
+        title = Text.from_latex(str(entry.fields.get("title", ""))).render(_text_backend())
         source = Source(key, entry.type.lower(), title,
                         Where(shown, line), fields + persons, tuple(sorted(field_lines.items())))
         sources[key] = source
     return sources, problems
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while records are read and checked.
+
+    Loading makes millions of objects and no reference cycles; every full collection would walk
+    them all again (measured: a third of a warm validation of 10,000 incidents).
+    """
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+
+
+@cache
+def _text_backend() -> BaseBackend:
+    # render_as() looks the plugin up among all installed packages on every call: 10 ms a source.
+    return find_plugin("pybtex.backends", "text")()
+
+
+def _parse_all(work: list[tuple[str, str]]) -> list[tuple[Any, Found]]:
+    """parse_record over many files, spread over the processors when there are enough."""
+    workers = min(os.cpu_count() or 1, 8)
+    if len(work) < PARALLEL_FROM or workers < 2:
+        return [parse_record(kind, text) for kind, text in work]
+    size = max(50, len(work) // (workers * 4))
+    chunks = [work[start:start + size] for start in range(0, len(work), size)]
+    # forkserver: safe where threads run (mkdocs serve), and cheaper than spawn.
+    with ProcessPoolExecutor(workers, mp_context=get_context("forkserver")) as pool:
+        return [parsed for result in pool.map(_parse_chunk, chunks) for parsed in result]
+
+
+def _read_records(files: list[tuple[Path, str]],
+                  store: parsecache.ParseCache) -> tuple[list[Document], list[Problem]]:
+    """Every record file, parsed and checked, from the cache when its bytes are unchanged."""
+    slots: list[tuple[Path, str, str, tuple[Any, Found] | None, list[Problem]]] = []
+    misses: list[tuple[int, str, str, str]] = []
+    for (path, kind), shown in zip(files, display_paths([path for path, _ in files]), strict=True):
+        raw, problems = read_bytes(path, shown)
+        parsed = None
+        if raw is not None:
+            entry = parsecache.key(kind, raw)
+            parsed = store.get(entry)
+            if parsed is None:
+                text, problems = decode(raw, shown)
+                if text is not None:
+                    misses.append((len(slots), entry, kind, text))
+        slots.append((path, kind, shown, parsed, problems))
+    fresh = _parse_all([(kind, text) for _, _, kind, text in misses])
+    for (index, entry, _, _), parsed in zip(misses, fresh, strict=True):
+        store.put(entry, parsed)
+        path, kind, shown, _, problems = slots[index]
+        slots[index] = (path, kind, shown, parsed, problems)
+    documents, problems = [], []
+    for path, kind, shown, parsed, found in slots:
+        if parsed is None:
+            problems += found
+            continue
+        document, found = _document(path, kind, shown, parsed, found)
+        problems += found
+        if document is not None:
+            documents.append(document)
+    return documents, problems
+
+
+def _read_sources_cached(path: Path, store: parsecache.ParseCache) -> tuple[dict[str, Source], list[Problem]]:
+    """read_sources, from the cache when the bibliography's bytes are unchanged."""
+    shown = display_path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return read_sources(path)
+    entry = parsecache.key("bib", str(MAX_BYTES), raw)
+    cached = store.get(entry)
+    if cached is not None:
+        return _moved(shown, *cached)
+    sources, problems = read_sources(path)
+    store.put(entry, (shown, sources, tuple(problems)))
+    return sources, problems
+
+
+def _moved(shown: str, was: str, sources: dict[str, Source],
+           problems: tuple[Problem, ...]) -> tuple[dict[str, Source], list[Problem]]:
+    """Cached sources and problems, with the file name as it is shown from here."""
+    if was == shown:
+        return sources, list(problems)
+    return ({key: replace(source, where=Where(shown, source.where.line)) for key, source in sources.items()},
+            [replace(problem, where=Where(shown, problem.where.line)) for problem in problems])
 
 
 def read_data(root: Path) -> RawData:
@@ -181,12 +333,11 @@ def read_data(root: Path) -> RawData:
         return RawData(root, (), {}, (problem,), display_path(root / BIB_NAME))
     files, misplaced = record_files(root)
     problems += misplaced
-    documents = []
-    for path, kind in files:
-        document, found = read_record(path, kind)
+    with collector_paused():
+        store = parsecache.ParseCache(root)
+        documents, found = _read_records(files, store)
         problems += found
-        if document is not None:
-            documents.append(document)
-    sources, found = read_sources(root / BIB_NAME)
-    problems += found
+        sources, found = _read_sources_cached(root / BIB_NAME, store)
+        problems += found
+    store.save()
     return RawData(root, tuple(documents), sources, tuple(problems), display_path(root / BIB_NAME))

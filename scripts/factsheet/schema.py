@@ -19,6 +19,9 @@ FIGURE_FIELDS = {"min", "max"}
 DATE_FIELDS = {"date", "end_date", "as_of", "from", "to"}
 
 
+ANNOTATIONS = {"description", "title", "$comment", "examples", "default"}
+
+
 @cache
 def validator(kind: str) -> Draft202012Validator:
     """The compiled validator for one record kind."""
@@ -27,7 +30,29 @@ def validator(kind: str) -> Draft202012Validator:
     registry: Registry = Registry().with_resources(
         (f"{name}.schema.json", Resource.from_contents(schema)) for name, schema in schemas.items()
     )
-    return Draft202012Validator(schemas[kind], registry=registry)
+    # Following a $ref through the registry costs more than the check it leads to: inline them.
+    return Draft202012Validator(_inline(schemas[kind], kind, schemas, ()), registry=registry)
+
+
+def _inline(node: Any, doc: str, schemas: dict[str, Any], seen: tuple[str, ...]) -> Any:
+    """A copy of a schema with each $ref replaced by its target (recursive references are kept)."""
+    if isinstance(node, list):
+        return [_inline(item, doc, schemas, seen) for item in node]
+    if not isinstance(node, dict):
+        return node
+    ref = node.get("$ref")
+    target_doc, _, pointer = ref.partition("#") if isinstance(ref, str) else ("", "", "")
+    target_doc = target_doc.removesuffix(".schema.json") or doc
+    if ref is None or ref in seen or target_doc not in schemas or not pointer.startswith("/"):
+        return {key: _inline(value, doc, schemas, seen) for key, value in node.items()}
+    target = schemas[target_doc]
+    for part in pointer.strip("/").split("/"):
+        target = target[part]
+    rest = {key: _inline(value, doc, schemas, seen) for key, value in node.items() if key != "$ref"}
+    inlined = _inline(target, target_doc, schemas, (*seen, ref))
+    if set(rest) - ANNOTATIONS:
+        return {**rest, "allOf": [inlined]}  # keywords beside the $ref still apply to the value
+    return {**inlined, **rest}
 
 
 def _line_of(data: Any, path: list[Any]) -> int:
@@ -98,7 +123,14 @@ def _problems_for(error: ValidationError, data: Any, shown: str) -> list[Problem
 
 def check(kind: str, data: Any, shown: str) -> list[Problem]:
     """Every schema problem in one record."""
-    problems: list[Problem] = []
+    known = getattr(data, "checked", None)  # checked when loaded (see load.parse_record)
+    found = known[1] if known is not None and known[0] == kind else check_lines(kind, data)
+    return [Problem(Where(shown, line), code, message) for line, code, message in found]
+
+
+def check_lines(kind: str, data: Any) -> tuple[tuple[int, str, str], ...]:
+    """Every schema problem in one record as (line, code, message), without the file name."""
+    found: list[tuple[int, str, str]] = []
     for error in validator(kind).iter_errors(data):
-        problems += _problems_for(error, data, shown)
-    return problems
+        found += [(p.where.line, p.code, p.message) for p in _problems_for(error, data, "")]
+    return tuple(found)

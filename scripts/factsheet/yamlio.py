@@ -17,6 +17,7 @@ class LineDict(dict):
 
     line: int = 0
     key_lines: dict[Any, int]
+    checked: tuple[str, tuple[tuple[int, str, str], ...]] | None = None  # (kind, schema problems)
 
 
 class LineList(list):
@@ -104,7 +105,10 @@ def parse(text: str) -> tuple[Any, list[tuple[int, str]]]:
         node = loader.get_single_node()
         if node is None:
             return None, []
-        size = _expanded_size(node, {})
+        # Without both an anchor and an alias nothing is copied, and a text gives at most two nodes
+        # per character (a key and its empty value), so short alias-free files need no count.
+        might_expand = ("&" in text and "*" in text) or 2 * len(text) > MAX_NODES
+        size = _expanded_size(node, {}) if might_expand else 0
         if size > MAX_NODES:
             raise YamlIssue(1, "too-complex", f"expands to {size} values (limit {MAX_NODES})")
         data = loader.construct_document(node)

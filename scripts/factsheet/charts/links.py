@@ -1,0 +1,24 @@
+"""Where the figures link to, relative to the page they are drawn on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .table import Href
+
+
+@dataclass(frozen=True)
+class Links:
+    """Link targets as Markdown source paths relative to the page ('incident/x.md', 'governorates.md#basra').
+
+    Markdown links are resolved by the site engine; links inside the SVG and the caption are raw HTML,
+    which the engine leaves alone, so the site's hook resolves those .md targets the same way.
+    """
+
+    incident: Href
+    governorate: Href
+
+
+def relative(prefix: str = "") -> Links:
+    """Links for a page at prefix from the site root ('' for the home page, '../' one folder down)."""
+    return Links(lambda i: f"{prefix}incident/{i}.md", lambda g: f"{prefix}governorates.md#{g}")

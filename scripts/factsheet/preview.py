@@ -1,0 +1,162 @@
+"""Fast preview: pages are written as files, and MkDocs rebuilds only the pages whose text changed.
+
+`mkdocs serve` with the hook regenerates and rebuilds every page on each change (over a minute at
+1,000 incidents). Here the rendered pages are written into a preview docs directory (unchanged
+files keep their time stamps), and MkDocs builds "dirty": only pages newer than their HTML. The
+pages made from the files just edited are written and built first, so the page being edited is
+served before the index pages that list it are rebuilt.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+from .load import display_path
+from .pipeline import load_dataset, render_site
+from .problems import DataError
+from .write import is_safe, write_tree
+
+log = logging.getLogger("mkdocs.factsheet.preview")
+
+
+def sync_static(source: Path, target: Path) -> None:
+    """Copy the project's own docs files (stylesheets, images) into the preview docs directory."""
+    for path in sorted(source.rglob("*")):
+        if not path.is_file():
+            continue
+        copy = target / path.relative_to(source)
+        stat = path.stat()
+        if copy.is_file() and copy.stat().st_size == stat.st_size and copy.stat().st_mtime >= stat.st_mtime:
+            continue
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(path, copy)
+
+
+def write_pages(pages: Mapping[str, str], chosen: set[str], docs: Path) -> bool:
+    """Write some pages ahead of the rest (write_tree later finds them unchanged); True if any changed."""
+    changed = False
+    for path in sorted(chosen):
+        if not is_safe(path):
+            continue
+        target = docs / path
+        data = pages[path].encode("utf-8")
+        if target.is_file() and target.read_bytes() == data:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        changed = True
+    return changed
+
+
+class Preview:
+    """Keeps a preview docs directory in step with the data, and builds it with MkDocs."""
+
+    def __init__(self, data: Path, config_file: Path, work: Path) -> None:
+        self.data = data
+        self.config_file = config_file
+        self.docs = work / "docs"
+        self.site = work / "site"
+        self.seen: dict[str, float] = {}  # data file -> modification time at the last render
+        self.serve_url = ""
+        self.reload: Callable[[], None] = lambda: None  # tells open browsers to reload
+
+    def config(self) -> Any:
+        from mkdocs.config import load_config
+
+        # The hook is left out: the pages it would add are already files in the preview docs.
+        config = load_config(str(self.config_file), docs_dir=str(self.docs), site_dir=str(self.site),
+                             hooks=[], strict=False)
+        config.watch.clear()
+        if self.serve_url:
+            config.site_url = self.serve_url
+        return config
+
+    def changed_records(self) -> set[str]:
+        """Data files (as shown in page origins) modified since the last render."""
+        found = {}
+        for path in sorted(self.data.rglob("*")):
+            if path.is_file():
+                found[display_path(path)] = path.stat().st_mtime
+        changed = {p for p, mtime in found.items() if self.seen.get(p) != mtime}
+        self.seen = found
+        return changed
+
+    def render(self) -> tuple[Mapping[str, Any], set[str]] | None:
+        """Every page, and the data files changed since last time; None when the data has errors."""
+        changed = self.changed_records()
+        try:
+            site = render_site(load_dataset(self.data))
+        except DataError as exc:
+            print(f"the data has errors; the preview shows the last valid data:\n{exc}", file=sys.stderr)
+            return None
+        return site, changed
+
+    def build(self, first: bool = False) -> None:
+        """Write what changed and rebuild it: pages of edited records first, then the rest."""
+        from mkdocs.commands.build import build
+
+        start = time.perf_counter()
+        if first:
+            self.docs.mkdir(parents=True, exist_ok=True)
+        static = Path(self.config_file).parent / "docs"
+        if static.is_dir():
+            sync_static(static, self.docs)
+        rendered = self.render()
+        if rendered is None:
+            return
+        site, changed = rendered
+        pages = {path: output.content for path, output in site.items()}
+        edited = {path for path, output in site.items() if output.origin in changed}
+        if not first and edited and len(edited) < len(pages) and write_pages(pages, edited, self.docs):
+            build(self.config(), serve_url=self.serve_url or None, dirty=True)
+            self.reload()
+            took = time.perf_counter() - start
+            log.info(f"Edited pages rebuilt in {took:.2f} s: {', '.join(sorted(edited))}")
+        written = write_tree(pages, self.docs)
+        if first or written.written or written.removed:
+            build(self.config(), serve_url=self.serve_url or None, dirty=not first)
+        log.info(f"Preview up to date in {time.perf_counter() - start:.2f} s "
+                 f"({len(written.written)} pages rewritten)")
+
+
+def serve(data: Path, config_file: Path, addr: str) -> int:
+    """Serve the preview on addr, rebuilding when the data or the project's docs change."""
+    from mkdocs.livereload import LiveReloadServer
+
+    work = Path(tempfile.mkdtemp(prefix="factsheet-preview-"))
+    preview = Preview(data, config_file, work)
+    host, _, port = addr.rpartition(":")
+    server = LiveReloadServer(builder=preview.build, host=host or "127.0.0.1", port=int(port),
+                              root=str(preview.site))
+    preview.serve_url = server.url
+    preview.reload = lambda: _reload_browsers(server)
+    try:
+        preview.build(first=True)
+        for path in (data, Path(config_file).parent / "docs", Path(config_file)):
+            if path.exists():
+                server.watch(str(path))
+        server.serve()
+    except KeyboardInterrupt:
+        log.info("Shutting down...")
+    finally:
+        server.shutdown()
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+def _reload_browsers(server: Any) -> None:
+    # LiveReloadServer tells browsers to reload only when the whole build returns; the edited page
+    # is ready before the index pages, so announce the build's version early (same fields it uses).
+    condition = getattr(server, "_epoch_cond", None)
+    if condition is None:
+        return
+    with condition:
+        server._visible_epoch = server._wanted_epoch
+        condition.notify_all()

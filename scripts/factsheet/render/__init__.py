@@ -1,0 +1,67 @@
+"""Stage 5: every page and download of the site as strings; nothing here reads or writes files."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from ..cite import References
+from ..link import Links
+from ..model import Dataset
+from . import downloads, guide, incident, indexes, organisation, person, source
+from .common import GOVERNORATES_PAGE, METHODOLOGY, Context
+
+# The pages of the navigation, in order: (path, title). Record pages stay out of it.
+NAV = (
+    (guide.HOME, "Home"),
+    (indexes.INCIDENTS, "Incidents"),
+    (GOVERNORATES_PAGE, "By governorate"),
+    (indexes.CLAIMS, "All casualty claims"),
+    (indexes.PEOPLE, "People"),
+    (indexes.ORGANISATIONS, "Organisations"),
+    (indexes.SOURCES, "Sources"),
+    (METHODOLOGY, "Methodology"),
+    (guide.DOWNLOADS, "Downloads"),
+)
+
+
+@dataclass(frozen=True)
+class Output:
+    """One file of the site: its text, the file it was made from, and whether it is in the nav."""
+
+    content: str
+    origin: str  # a record's data file, the bibliography, or the module that writes the page
+    listed: bool = False
+
+
+def _module_pages(ctx: Context, schemas: Mapping[str, str]) -> dict[str, tuple[Callable[[], str], str]]:
+    return {
+        guide.HOME: (lambda: guide.home(ctx), guide.__file__),
+        METHODOLOGY: (lambda: guide.methodology(ctx), guide.__file__),
+        guide.DOWNLOADS: (lambda: downloads.page(ctx, schemas), downloads.__file__),
+        indexes.INCIDENTS: (lambda: indexes.incidents(ctx), indexes.__file__),
+        GOVERNORATES_PAGE: (lambda: indexes.governorates(ctx), indexes.__file__),
+        indexes.CLAIMS: (lambda: indexes.claims(ctx), indexes.__file__),
+        indexes.PEOPLE: (lambda: indexes.people(ctx), indexes.__file__),
+        indexes.ORGANISATIONS: (lambda: indexes.organisations(ctx), indexes.__file__),
+        indexes.SOURCES: (lambda: indexes.sources(ctx), indexes.__file__),
+    }
+
+
+def site(ds: Dataset, links: Links, refs: References, schemas: Mapping[str, str]) -> dict[str, Output]:
+    """Every page and download of the site, by path, in a stable order."""
+    ctx = Context(ds, links, refs)
+    out: dict[str, Output] = {}
+    for record in ds.incidents.values():
+        out[incident.path(record.id)] = Output(incident.render(ctx, record), record.where.path)
+    for record in ds.people.values():
+        out[person.path(record.id)] = Output(person.render(ctx, record), record.where.path)
+    for record in ds.organisations.values():
+        out[organisation.path(record.id)] = Output(organisation.render(ctx, record), record.where.path)
+    for record in ds.sources.values():
+        out[source.path(record.key)] = Output(source.render(ctx, record), record.where.path)
+    for path, (render, origin) in _module_pages(ctx, schemas).items():
+        out[path] = Output(render(), origin, listed=True)
+    for path, text in downloads.files(ctx, schemas).items():
+        out[path] = Output(text, downloads.__file__)
+    return dict(sorted(out.items()))

@@ -1,0 +1,72 @@
+"""Sections shared by person and organisation pages: incidents they appear in, allegations about them."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from ..link import Mention, Origin
+from ..markup import esc, human_date, link, name, record_path
+from ..model import Claim
+from .common import Page, counted, figure, table
+from .incident import claim_anchor
+
+
+def _claims(page: Page, incident_id: str) -> dict[str, Claim]:
+    return {c.id: c for c in page.ds.incidents[incident_id].claims}
+
+
+def how(page: Page, mention: Mention, claims: dict[str, Claim]) -> str:
+    """What part a person or organisation has in an incident, cited."""
+    ref = page.notes.cite(mention.cite)
+    if mention.how == "involved":
+        return f"involved: {esc(mention.role or '')}{ref}"
+    claim = claims.get(mention.claim or "")
+    if claim is None:
+        return ""
+    target = page.to(record_path("incident", mention.incident) + "#" + claim_anchor(claim.id))
+    if mention.how == "accused":
+        made_by = page.ctx.links.origins.get((mention.incident, claim.id))
+        by = f" by {origin_name(page, made_by)}" if made_by else ""
+        return link("accused in an allegation", target) + by + ref
+    verb = "made" if mention.how == "claimant" else "relayed"
+    if claim.is_figure:
+        what = f"{figure(page, claim)} {counted(claim.counts, claim.who)}"
+        return f"{link(verb + ' the figure', target)} {what}"
+    return link(f"{verb} an allegation", target) + ref
+
+
+def origin_name(page: Page, found: Origin) -> str:
+    """The name of an origin, as text (it sits next to a link)."""
+    if found.kind == "person" and found.id in page.ds.people:
+        return name(page.ds.people[found.id].name)
+    if found.kind == "organisation" and found.id in page.ds.organisations:
+        return name(page.ds.organisations[found.id].name)
+    return "its source"
+
+
+def incidents(page: Page, mentions: tuple[Mention, ...]) -> str:
+    """One row per incident (chronological), listing every part played in it."""
+    rows = []
+    for incident_id, group in groupby(mentions, key=lambda m: m.incident):
+        incident = page.ds.incidents[incident_id]
+        claims = _claims(page, incident_id)
+        parts = dict.fromkeys(p for p in (how(page, m, claims) for m in group) if p)
+        rows.append((human_date(incident.date, missing="date unknown"), page.record("incident", incident_id),
+                     "<br>".join(parts)))
+    return table(("Date", "Incident", "Part in it"), rows)
+
+
+def allegations(page: Page, mentions: tuple[Mention, ...]) -> str:
+    """Allegations naming this person or organisation as accused, with who makes them."""
+    rows = []
+    for mention in mentions:
+        if mention.how != "accused":
+            continue
+        claim = _claims(page, mention.incident).get(mention.claim or "")
+        if claim is None:
+            continue
+        text = page.notes.text(claim.alleges, inline=True) + page.notes.cite(claim.cite)
+        rows.append((text, page.chain(claim.chain),
+                     page.record("incident", mention.incident, claim_anchor(claim.id)),
+                     human_date(claim.as_of, missing="not stated")))
+    return table(("Allegation", "Made by, then relays", "Incident", "As of"), rows)

@@ -1,0 +1,204 @@
+"""What every page shares: the build context, one page's footnotes and links, tables, labels."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from ..cite import Notes, References
+from ..governorates import GOVERNORATES
+from ..link import Figures, Links, Origin
+from ..markup import attr, esc, external, human_date, lang_span, link, name, number, record_path, rel
+from ..model import Claim, Dataset, Link, Variant
+from ..text import MARKER_RE, markers
+
+METHODOLOGY = "methodology.md"
+GOVERNORATES_PAGE = "governorates.md"
+
+
+@dataclass(frozen=True)
+class Context:
+    """Everything a page may draw on, computed once per build."""
+
+    ds: Dataset
+    links: Links
+    refs: References
+
+
+class Page:
+    """One page being written: its path, its footnotes, and links relative to it."""
+
+    def __init__(self, ctx: Context, path: str) -> None:
+        self.ctx = ctx
+        self.ds = ctx.ds
+        self.path = path
+        self.notes = Notes(ctx.refs, path)
+
+    def to(self, target: str) -> str:
+        """A relative link target from this page."""
+        return rel(self.path, target)
+
+    def record(self, kind: str, record_id: str, anchor: str = "") -> str:
+        """A link to a person, organisation, incident or source page, labelled with its name."""
+        target = self.to(record_path(kind, record_id) + (f"#{anchor}" if anchor else ""))
+        if kind == "incident" and record_id in self.ds.incidents:
+            # A title's citation markers become footnotes after the link (a link cannot hold them).
+            title = self.ds.incidents[record_id].title
+            refs = "".join(self.notes(m.key, m.locator) for m in markers(title))
+            return link(esc(plain_title(title)), target) + refs
+        if kind == "source" and record_id in self.ds.sources:
+            return link(cite_title(self.ds.sources[record_id].title), target)
+        found = {"person": self.ds.people, "organisation": self.ds.organisations}.get(kind, {}).get(record_id)
+        return link(name(found.name), target) if found else esc(record_id)
+
+    def link_item(self, item: Link) -> str:
+        """One link of a chain: a record link, or an unnamed claimant in words."""
+        shown = self.record(*item.ref) if item.ref else f"{esc(item.unnamed or '')} (unnamed)"
+        return f"{shown} (described as “{esc(item.described_as)}”)" if item.described_as else shown
+
+    def chain(self, chain: Sequence[Link]) -> str:
+        """Origin first, then each relay."""
+        return ", relayed by ".join(self.link_item(item) for item in chain)
+
+    def origin(self, found: Origin) -> str:
+        """An independent origin as a link."""
+        return self.record(found.kind, found.id)
+
+    def source_label(self, key: str) -> str:
+        """A short link to a source: who published it, and when."""
+        source = self.ds.sources.get(key)
+        if source is None:
+            return esc(key)
+        who = self.ctx.refs.publishers.get(key, key)
+        when = human_date(source.get("date"), missing="undated")
+        return link(f"{name(who or key)}, {when}", self.to(record_path("source", key)))
+
+    def title(self, value: str) -> str:
+        """A record title with any citation markers as footnotes after it."""
+        refs = "".join(self.notes(m.key, m.locator) for m in markers(value))
+        return esc(plain_title(value)) + refs
+
+    def render(self, title: str, blocks: Iterable[str]) -> str:
+        """The page's Markdown: front matter, blocks, footnote definitions."""
+        body = "\n\n".join(b for b in blocks if b)
+        notes = self.notes.definitions()
+        # The sections are tabs at the top, so the side navigation only takes room from the tables.
+        meta = f"---\ntitle: {json.dumps(attr(title), ensure_ascii=False)}\nhide:\n  - navigation\n---\n\n"
+        return meta + body + ("\n\n" + notes if notes else "") + "\n"
+
+
+def plain_title(value: str) -> str:
+    """A title without its citation markers."""
+    return " ".join(MARKER_RE.sub(" ", value).split())
+
+
+def cite_title(value: str) -> str:
+    """The title of a document, marked as such (titles of works quote their own words)."""
+    return f"<cite>{esc(value)}</cite>"
+
+
+def table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    """A Markdown table; empty string when there are no rows."""
+    rows = [list(r) for r in rows]
+    if not rows:
+        return ""
+    lines = ["| " + " | ".join(headers) + " |", "|" + "|".join(" --- " for _ in headers) + "|"]
+    lines += ["| " + " | ".join(cell or "—" for cell in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def section(heading: str, *blocks: str, anchor: str = "") -> str:
+    """A second-level section, left out when it has nothing to show."""
+    content = [b for b in blocks if b]
+    if not content:
+        return ""
+    suffix = f" {{#{anchor}}}" if anchor else ""
+    return "\n\n".join([f"## {heading}{suffix}", *content])
+
+
+def variants(items: Sequence[Variant]) -> str:
+    """Other names, Arabic script tagged as such, abbreviations marked."""
+    shown = []
+    for variant in items:
+        text = lang_span(variant.name, variant.lang)
+        shown.append(f"{text} (abbreviation)" if variant.abbreviation else text)
+    return ", ".join(shown)
+
+
+def words(value: str | None) -> str:
+    """An id-like value (security-forces) as words."""
+    return esc((value or "").replace("-", " "))
+
+
+def counted(counts: str | None, who: str | None) -> str:
+    """What a figure counts, and who, as the source said."""
+    scope = words(who) if who else "who not stated"
+    return f"{words(counts)} ({scope})"
+
+
+def reading(claim: Claim) -> str:
+    """The range a figure's wording was read as: 46+, 24–30, 29, or no number."""
+    if claim.min is None:
+        return "no number given"
+    if claim.max is None:
+        return f"{number(claim.min)}+"
+    if claim.max == claim.min:
+        return number(claim.min)
+    return f"{number(claim.min)}–{number(claim.max)}"
+
+
+def figure(page: Page, claim: Claim) -> str:
+    """A figure as worded, how it was read when that differs, and its footnote."""
+    worded = esc(claim.figure or "")
+    ref = page.notes.cite(claim.cite)
+    exact = claim.min is not None and claim.min == claim.max
+    if exact and (claim.figure or "").replace(",", "").strip() == str(claim.min):
+        return worded + ref
+    if claim.min is None:
+        return f"“{worded}” (no number){ref}"
+    return f"“{worded}” (read as {reading(claim)}){ref}"
+
+
+def claim_refs(page: Page, claims: Iterable[Claim]) -> str:
+    """Footnote references for several claims, each note once, in footnote order."""
+    refs = dict.fromkeys(page.notes.cite(c.cite) for c in claims)
+    return "".join(sorted(refs, key=lambda ref: int(ref[2:-1])))
+
+
+def range_cell(page: Page, found: Figures) -> str:
+    """29–46+ with the claims behind it; figures in words only are listed after it."""
+    parts = []
+    if found.claims:
+        parts.append(found.range_text + claim_refs(page, found.claims))
+    if found.wordless:
+        worded = ", ".join(f"“{esc(c.figure or '')}”{page.notes.cite(c.cite)}" for c in found.wordless)
+        parts.append(("also in words only: " if found.claims else "in words only: ") + worded)
+    return "; ".join(parts)
+
+
+def origins_cell(page: Page, found: Figures) -> str:
+    """How many independent origins, and which, each with its claims' footnotes."""
+    if not found.origins:
+        return ""
+    named = ", ".join(page.origin(o) + claim_refs(page, claims) for o, claims in found.origins)
+    return f"{number(len(found.origins))}: {named}"
+
+
+def grade_cell(page: Page, found: Figures) -> str:
+    """The grade, linked to where the methodology explains it."""
+    return link(esc(found.grade), page.to(f"{METHODOLOGY}#grades")) if found.grade else ""
+
+
+def governorate_link(page: Page, gov_id: str) -> str:
+    """A governorate, in English and Arabic, linked to its incidents."""
+    gov = GOVERNORATES.get(gov_id)
+    if gov is None:
+        return esc(gov_id)
+    label = f"{esc(gov.name)} ({lang_span(gov.arabic, 'ar')})"
+    return link(label, page.to(f"{GOVERNORATES_PAGE}#{gov_id}"))
+
+
+def external_link(label: str, url: str | None) -> str:
+    """A labelled external link, or nothing without an http(s) address."""
+    return external(esc(label), url) if url else ""

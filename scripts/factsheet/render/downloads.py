@@ -1,0 +1,69 @@
+"""The downloads page, and the files it offers: every claim as CSV and JSON, and the schemas."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from .. import export
+from ..markup import esc
+from .common import METHODOLOGY, Context, Page, table
+from .guide import DOWNLOADS
+
+FOLDER = "downloads"
+COLUMNS = {
+    "incident_id": "Id of the incident (its page and file name).",
+    "incident_title": "Title of the incident.",
+    "date": "Date of the incident: a day, a month, a year, or unknown.",
+    "place": "City or area, and governorates.",
+    "claim_id": "Id of the claim, unique within its incident.",
+    "type": "figure (a count) or allegation.",
+    "counts": "What a figure counts: killed, injured, arrested and so on.",
+    "who": "Whom a figure counts, where the source says: protesters, security forces and so on.",
+    "figure": "The figure as the source worded it.",
+    "min": "The lowest number the wording allows; empty for words with no number.",
+    "max": "The highest number the wording allows; empty when there is no upper limit.",
+    "as_of": "The date the claim was made or refers to, where known.",
+    "claimant": "Who made the claim first.",
+    "chain": "The claimant, then each relay, up to the source.",
+    "source_key": "Key of the source in the bibliography (its page on this site).",
+    "source_title": "Title of the source.",
+    "source_publisher": "Organisation that published the source.",
+    "source_url": "Address of the source.",
+    "locator": "The passage of the source the claim was read in.",
+    "alleges": "What an allegation alleges.",
+    "note": "How the figure was read, or other remarks.",
+}
+
+
+def _schema_text(name: str) -> str:
+    kind = name.split(".")[0]
+    if kind == "common":
+        return "JSON Schema definitions shared by the other schemas."
+    return f"JSON Schema of one {esc(kind)} record."
+
+
+def files(ctx: Context, schemas: Mapping[str, str]) -> dict[str, str]:
+    """The downloadable files, by their path in the site."""
+    found = {f"{FOLDER}/claims.csv": export.to_csv(ctx.ds), f"{FOLDER}/claims.json": export.to_json(ctx.ds)}
+    found.update({f"{FOLDER}/schemas/{name}": text for name, text in sorted(schemas.items())})
+    return found
+
+
+def page(ctx: Context, schemas: Mapping[str, str]) -> str:
+    """The Markdown of the downloads page."""
+    page = Page(ctx, DOWNLOADS)
+    rows = [(f"[claims.csv]({page.to(FOLDER + '/claims.csv')})",
+             "Every claim of every incident, one row per claim, as CSV encoded in `UTF-8`."),
+            (f"[claims.json]({page.to(FOLDER + '/claims.json')})", "The same rows as a JSON array.")]
+    rows += [(f"[{esc(name)}]({page.to(f'{FOLDER}/schemas/{name}')})", _schema_text(name))
+             for name in sorted(schemas)]
+    columns = "\n".join(f"- `{column}`: {esc(COLUMNS.get(column, ''))}" for column in export.COLUMNS)
+    return page.render("Downloads", [
+        "# Downloads",
+        "The data behind this site, built from the same records as its pages.",
+        table(("File", "What it holds"), rows),
+        "## Columns of the claims files",
+        columns,
+        "Each figure in these files is a claim by its source, as on the pages; see the "
+        f"[methodology]({page.to(METHODOLOGY)}) for how the site reads them.",
+    ])

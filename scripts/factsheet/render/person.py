@@ -1,0 +1,39 @@
+"""The person page: every name, posts over time, incidents, allegations about them."""
+
+from __future__ import annotations
+
+from ..markup import esc, human_date, name, record_path
+from ..model import Person
+from . import backlinks
+from .common import Context, Page, section, table, variants
+
+
+def path(person_id: str) -> str:
+    """The page's source path."""
+    return record_path("person", person_id)
+
+
+def roles(page: Page, person: Person) -> str:
+    """Posts held, each cited, in the order the record gives them."""
+    rows = []
+    for role in person.roles:
+        org = page.record("organisation", role.organisation) if role.organisation else ""
+        rows.append((esc(role.title) + page.notes.cite(role.cite), org,
+                     human_date(role.start, missing="not known"), human_date(role.end, missing="not known")))
+    return table(("Post", "Organisation", "From", "To"), rows)
+
+
+def render(ctx: Context, person: Person) -> str:
+    """The Markdown of one person page."""
+    page = Page(ctx, path(person.id))
+    mentions = ctx.links.mentions.get(("person", person.id), ())
+    other_names = variants(person.variants)
+    blocks = [
+        f"# {name(person.name)}",
+        f"**Also written:** {other_names}" if other_names else "",
+        page.notes.text(person.summary),
+        section("Posts", roles(page, person), anchor="posts"),
+        section("Incidents", backlinks.incidents(page, mentions), anchor="incidents"),
+        section("Allegations about them", backlinks.allegations(page, mentions), anchor="allegations"),
+    ]
+    return page.render(person.name, blocks)

@@ -1,0 +1,82 @@
+"""The source page: the formatted reference, kind and stake, links, every claim it carries."""
+
+from __future__ import annotations
+
+from ..cite import plain_field
+from ..link import Citing
+from ..markup import esc, human_date, record_path
+from ..model import Source
+from .common import Context, Page, cite_title, counted, external_link, figure, section, table, words
+from .incident import claim_anchor
+
+_WHAT = {"summary": "summary", "involvement": "who was involved", "role": "a post held",
+         "note": "text of a claim"}
+
+
+def path(key: str) -> str:
+    """The page's source path."""
+    return record_path("source", key)
+
+
+def reference(ctx: Context, key: str) -> str:
+    """The pybtex-formatted reference, marked as a bibliographic reference."""
+    return f'<span class="fs-reference">{ctx.refs.markdown[key]}</span>'
+
+
+def facts(page: Page, source: Source) -> str:
+    """Kind, stake, publisher, date, language, and the original and archived addresses."""
+    publisher_id = source.get("publisherid")
+    if publisher_id:
+        publisher = page.record("organisation", publisher_id)
+    else:
+        publisher = esc(plain_field(source, "organization") or plain_field(source, "publisher") or "")
+    items = [
+        ("Kind of source", words(plain_field(source, "kind"))),
+        ("Stake", esc(plain_field(source, "stake") or "")),
+        ("Published by", publisher),
+        ("Date", human_date(source.get("date"), missing="undated")),
+        ("Language", esc((plain_field(source, "langid") or "").capitalize())),
+        ("Original", external_link("read the original", source.get("url"))),
+        ("Archived copy", external_link("read the archived copy", source.get("archiveurl"))),
+    ]
+    return "\n".join(f"- **{label}:** {value}" for label, value in items if value)
+
+
+def claims(page: Page, key: str) -> str:
+    """Every claim this source makes or relays, linked to its row on the incident page."""
+    rows = []
+    for ref in page.ctx.links.source_claims.get(key, ()):
+        claim = ref.claim
+        if claim.is_figure:
+            what = f"{figure(page, claim)} {counted(claim.counts, claim.who)}"
+        else:
+            what = "Allegation: " + page.notes.text(claim.alleges, inline=True) + page.notes.cite(claim.cite)
+        rows.append((page.record("incident", ref.incident, claim_anchor(claim.id)), what,
+                     page.chain(claim.chain)))
+    return table(("Incident", "Claim", "Claimant, then relays"), rows)
+
+
+def citing(page: Page, key: str, item: Citing) -> str:
+    """One other statement citing this source, as a list item."""
+    where = page.record(item.kind, item.id)
+    ref = page.notes(key, item.locator or "")
+    return f"- {where}: {_WHAT.get(item.what, item.what)}{ref}"
+
+
+def others(page: Page, key: str) -> str:
+    """Summaries, notes, roles and involvements citing this source, each listed once."""
+    items = page.ctx.links.source_citings.get(key, ())
+    return "\n".join(dict.fromkeys(citing(page, key, item) for item in items))
+
+
+def render(ctx: Context, source: Source) -> str:
+    """The Markdown of one source page."""
+    page = Page(ctx, path(source.key))
+    blocks = [
+        f"# {cite_title(source.title)}",
+        reference(ctx, source.key),
+        facts(page, source),
+        section("Claims it makes or relays", claims(page, source.key), anchor="claims"),
+        section("Other statements citing it", others(page, source.key), anchor="citations"),
+    ]
+    return page.render(source.title, blocks)
