@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import logging
 import os
+import posixpath
+import re
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
 
 from factsheet.bundle import data_date, epoch_of
 from factsheet.pipeline import load_dataset, render_site
@@ -52,3 +56,23 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         file.edit_uri = repo_path(output.origin, config)
         files.append(file)
     return files
+
+
+# Links in raw HTML (the figures' SVG) name Markdown files, like every other link of a page; MkDocs
+# resolves only Markdown links, so these are resolved here the same way, for either URL style.
+_RAW_MD_LINK = re.compile(r'href="([^":#?]+\.md)(#[^"]*)?"')
+log = logging.getLogger("mkdocs.plugins.factsheet")
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Resolve .md targets left in raw HTML; an unknown one is a warning (an error with --strict)."""
+    base = posixpath.dirname(page.file.src_uri)
+
+    def resolve(match: re.Match[str]) -> str:
+        target = files.get_file_from_path(posixpath.normpath(posixpath.join(base, match[1])))
+        if target is None:
+            log.warning("%s links to %s, which is not a page of the site", page.file.src_uri, match[1])
+            return match[0]
+        return f'href="{target.url_relative_to(page.file)}{match[2] or ""}"'
+
+    return _RAW_MD_LINK.sub(resolve, html)

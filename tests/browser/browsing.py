@@ -141,6 +141,9 @@ class Watch:
         self.page.wait_for_function(
             "() => !document.querySelector('.md-search-result__meta').textContent.includes('Initializing')")
         box.press_sequentially(term)
+        # The theme searches on keyup. Letters that are not on Playwright's US keyboard (Arabic) are
+        # inserted without key events, where a reader's own keyboard sends them; End sends one.
+        box.press("End")
         results = self.page.locator(".md-search-result__item > .md-search-result__link")
         results.first.wait_for()
         return results

@@ -79,7 +79,8 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 @pytest.fixture(scope="session")
 def unzipped(bundle_zip: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The bundle unzipped into a fresh folder; returns its top folder."""
-    target = tmp_path_factory.mktemp("unzipped")
+    # A space and a non-Latin letter in the path: readers unzip it anywhere.
+    target = tmp_path_factory.mktemp("unzipped") / "offline copy ع"
     with zipfile.ZipFile(bundle_zip) as archive:
         archive.extractall(target)
     (top,) = target.iterdir()

@@ -15,6 +15,10 @@ ORIGIN = "http://site.invalid/"
 # Attributes that make the browser load or navigate to another file.
 LINKING = {("a", "href"), ("area", "href"), ("link", "href"), ("script", "src"), ("img", "src"),
            ("source", "src"), ("iframe", "src"), ("video", "src"), ("audio", "src")}
+# Links a reader follows; every other attribute above the browser loads by itself as the page opens.
+FOLLOWED = {("a", "href"), ("area", "href")}
+# <link> kinds that only describe the page (no request): a canonical address, alternates.
+DESCRIBING = {"canonical", "alternate", "author", "license", "help", "next", "prev", "search"}
 
 
 class _Parser(HTMLParser):
@@ -24,8 +28,10 @@ class _Parser(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.ids: set[str] = set()
         self.links: list[str] = []
+        self.loads: list[str] = []  # what the page itself fetches as it opens
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        rel = set((dict(attrs).get("rel") or "").lower().split())
         for name, value in attrs:
             if value is None:
                 continue
@@ -33,6 +39,8 @@ class _Parser(HTMLParser):
                 self.ids.add(value)
             elif (tag, name) in LINKING:
                 self.links.append(value)
+                if (tag, name) not in FOLLOWED and not (tag == "link" and rel <= DESCRIBING and rel):
+                    self.loads.append(value)
 
 
 @dataclass
@@ -42,6 +50,7 @@ class Crawl:
     pages: set[str] = field(default_factory=set)
     files: set[str] = field(default_factory=set)
     broken: list[str] = field(default_factory=list)
+    remote: list[str] = field(default_factory=list)  # pages that load something from another site
 
 
 def _parse(path: Path) -> _Parser:
@@ -83,6 +92,10 @@ def crawl(root: Path, directory_urls: bool) -> Crawl:
         page = queue.popleft()
         parsed[page] = _parse(root / page)
         base = _page_url(page, directory_urls)
+        for src in parsed[page].loads:
+            url = urljoin(base, src)
+            if urlsplit(url).scheme in {"http", "https"} and not url.startswith(ORIGIN):
+                found.remote.append(f"{page}: loads {src}")
         for href in parsed[page].links:
             url = urljoin(base, href)
             if not url.startswith(ORIGIN):

@@ -6,6 +6,7 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from ..charts import Links as FigureLinks
 from ..cite import Notes, References
 from ..governorates import GOVERNORATES
 from ..link import Figures, Links, Origin
@@ -78,6 +79,11 @@ class Page:
         """A record title with any citation markers as footnotes after it."""
         refs = "".join(self.notes(m.key, m.locator) for m in markers(value))
         return esc(plain_title(value)) + refs
+
+    def figure_links(self) -> FigureLinks:
+        """Where the figures on this page link: incident pages and governorates, relative to it."""
+        return FigureLinks(lambda i: self.to(record_path("incident", i)),
+                           lambda g: self.to(f"{GOVERNORATES_PAGE}#{g}"))
 
     def render(self, title: str, blocks: Iterable[str]) -> str:
         """The page's Markdown: front matter, blocks, footnote definitions."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .. import charts
 from ..link import CONTESTED, CORROBORATED, SINGLE
 from .common import GOVERNORATES_PAGE, METHODOLOGY, Context, Page
 from .indexes import CLAIMS, INCIDENTS, ORGANISATIONS, PEOPLE, SOURCES
@@ -24,6 +25,10 @@ def home(ctx: Context) -> str:
         "shown as its "
         "source worded it, with who made it first and through whom it reached the source, and with a "
         "footnote to the passage it was read in.",
+        "## Deaths claimed over time {#timeline}",
+        charts.timeline(ctx.ds, page.notes.cite, page.figure_links()).markdown(),
+        "## Where {#map}",
+        charts.incident_map(ctx.ds, page.notes.cite, page.figure_links()).markdown(),
         "## Where to start",
         "\n".join([
             f"- [Incidents]({to(INCIDENTS)}) in date order, with the range of claimed deaths; also "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .. import charts
 from ..markup import esc, external, human_date, lang_span, record_path
 from ..model import Incident, Place
 from .common import (
@@ -130,6 +131,8 @@ def render(ctx: Context, incident: Incident) -> str:
     blocks.append(section("Casualty figures", figures_intro if range_table else "", range_table,
                           anchor="figures"))
     blocks.append(section("Claims, source by source", claims(page, incident), anchor="claims"))
+    histories = [f.markdown() for f in charts.toll_histories(ctx.ds, incident, page.notes.cite)]
+    blocks.append(section("How the figures changed", *histories, anchor="history"))
     blocks.append(section("Allegations", allegations(page, incident), anchor="allegations"))
     blocks.append(section("People and organisations involved", involved(page, incident), anchor="involved"))
     return page.render(plain_title(incident.title), blocks)

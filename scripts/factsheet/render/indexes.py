@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .. import charts
 from ..cite import plain_field
 from ..governorates import GOVERNORATES
 from ..markup import esc, human_date, lang_span, name, number, sort_date
@@ -62,7 +63,8 @@ def incidents(ctx: Context) -> str:
              f"[how figures become ranges]({page.to(METHODOLOGY)}#ranges), or browse "
              f"[by governorate]({page.to(GOVERNORATES_PAGE)}).")
     body = table(("Date", "Incident", "Place", "Killed (claimed)", "Sources"), rows)
-    return page.render("Incidents", ["# Incidents", intro, body or "No incidents yet."])
+    timeline = charts.timeline(ctx.ds, page.notes.cite, page.figure_links()).markdown()
+    return page.render("Incidents", ["# Incidents", intro, timeline, body or "No incidents yet."])
 
 
 def governorates(ctx: Context) -> str:
