@@ -9,7 +9,7 @@ PY     := $(BIN)/python
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: venv site test lint serve bundle bench clean
+.PHONY: venv system-deps site test lint serve bundle bench clean
 
 venv: $(STAMP)
 
@@ -25,11 +25,23 @@ site: venv
 lint: venv
 	$(BIN)/ruff check scripts tests
 
-test: venv lint
+# Chromium (browser tests), a Java runtime and the Nu HTML validator (HTML validity tests): needs root on Debian.
+system-deps:
+	sh scripts/install-system-deps.sh
+
+test: venv lint system-deps
 	$(BIN)/pytest
 
 serve: venv
 	$(BIN)/factsheet serve
 
+# The offline HTML bundle: dist/<name>-offline-<version>.zip, opens from file://.
+bundle: venv
+	$(BIN)/factsheet bundle
+
+# Build cost at 1,000 and 10,000 synthetic incidents; prints a table and writes bench/results/.
+bench: venv
+	$(PY) scripts/bench.py
+
 clean:
-	rm -rf site dist build .pytest_cache .hypothesis
+	rm -rf site dist build .pytest_cache .hypothesis bench/results

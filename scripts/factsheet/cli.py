@@ -105,13 +105,17 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    """Preview the site, rebuilding when data changes."""
+    """Preview the site, rebuilding what changed (the edited records' pages first)."""
     _mkdocs_env(args.data)
     _mkdocs_logging(logging.INFO)
-    from mkdocs.commands.serve import serve
+    if args.full_rebuild:
+        from mkdocs.commands.serve import serve
 
-    serve(str(args.config), dev_addr=args.addr, livereload=True, watch=[str(args.data)])
-    return 0
+        serve(str(args.config), dev_addr=args.addr, livereload=True, watch=[str(args.data)])
+        return 0
+    from .preview import serve as preview
+
+    return preview(args.data, args.config, args.addr)
 
 
 def _data_option(parser: argparse.ArgumentParser) -> None:
@@ -151,6 +155,8 @@ def parser() -> argparse.ArgumentParser:
     subs["build"].add_argument("--out", type=Path, default=Path("site"), help="output directory")
     subs["render"].add_argument("--out", type=Path, required=True, help="directory for the Markdown files")
     subs["serve"].add_argument("--addr", default="127.0.0.1:8000", help="address to serve on")
+    subs["serve"].add_argument("--full-rebuild", action="store_true",
+                               help="plain mkdocs serve: regenerate and rebuild every page on each change")
     return top
 
 

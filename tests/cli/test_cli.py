@@ -26,7 +26,8 @@ def test_validate_clean_data_exits_zero(capsys: pytest.CaptureFixture[str]) -> N
     assert "0 errors" in err
 
 
-def test_validate_lists_every_problem_and_exits_one(valid_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_validate_lists_every_problem_and_exits_one(valid_copy: Path,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
     nasiriyah = valid_copy / "incidents" / "2019-11-28-nasiriyah.yml"
     text = nasiriyah.read_text().replace("    min: 29\n", "    min: 29\n    min: 30\n", 1)
     nasiriyah.write_text(text.replace("date: 2019-11-28", "date: 2019-11-31"))

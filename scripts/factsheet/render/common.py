@@ -85,12 +85,16 @@ class Page:
         return FigureLinks(lambda i: self.to(record_path("incident", i)),
                            lambda g: self.to(f"{GOVERNORATES_PAGE}#{g}"))
 
-    def render(self, title: str, blocks: Iterable[str]) -> str:
+    def render(self, title: str, blocks: Iterable[str], boost: float | None = None) -> str:
         """The page's Markdown: front matter, blocks, footnote definitions."""
         body = "\n\n".join(b for b in blocks if b)
         notes = self.notes.definitions()
         # The sections are tabs at the top, so the side navigation only takes room from the tables.
-        meta = f"---\ntitle: {json.dumps(attr(title), ensure_ascii=False)}\nhide:\n  - navigation\n---\n\n"
+        meta = f"---\ntitle: {json.dumps(attr(title), ensure_ascii=False)}\nhide:\n  - navigation\n"
+        if boost is not None:
+            # A name search should rank the record itself above index pages listing the same name.
+            meta += f"search:\n  boost: {boost}\n"
+        meta += "---\n\n"
         return meta + body + ("\n\n" + notes if notes else "") + "\n"
 
 

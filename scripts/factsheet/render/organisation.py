@@ -52,4 +52,4 @@ def render(ctx: Context, org: Organisation) -> str:
         section("Allegations about it", backlinks.allegations(page, mentions), anchor="allegations"),
         section("Sources it published", published(page, org), anchor="sources"),
     ]
-    return page.render(org.name, blocks)
+    return page.render(org.name, blocks, boost=2)

@@ -36,4 +36,4 @@ def render(ctx: Context, person: Person) -> str:
         section("Incidents", backlinks.incidents(page, mentions), anchor="incidents"),
         section("Allegations about them", backlinks.allegations(page, mentions), anchor="allegations"),
     ]
-    return page.render(person.name, blocks)
+    return page.render(person.name, blocks, boost=2)
