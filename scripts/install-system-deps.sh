@@ -3,6 +3,7 @@
 #   - chromium             the browser Playwright drives (/usr/bin/chromium)
 #   - default-jre-headless Java for the W3C Nu validator; installed before vnu-jar, whose npm
 #                          installer otherwise tries to download a JRE of its own
+#   - npm                  only when missing, to install the following
 #   - vnu-jar (npm)        the Nu validator, pinned in package.json/package-lock.json, into node_modules/
 #                          (with iframe-worker, whose shim the offline bundle carries a copy of)
 # Idempotent: does nothing, and prints nothing, when everything is already there.
@@ -12,6 +13,8 @@ set -eu
 cd "$(dirname "$0")/.."
 
 PACKAGES="chromium default-jre-headless"
+# Node.js and npm install the validator; a fresh Debian machine has neither.
+command -v npm >/dev/null 2>&1 || PACKAGES="$PACKAGES npm"
 
 missing=""
 for pkg in $PACKAGES; do
