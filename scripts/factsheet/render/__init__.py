@@ -11,6 +11,8 @@ from ..model import Dataset
 from . import downloads, guide, incident, indexes, organisation, person, source
 from .common import GOVERNORATES_PAGE, METHODOLOGY, Context
 
+Pages = str | dict[str, str]  # one page, or a long index split into several by path
+
 # The pages of the navigation, in order: (path, title). Record pages stay out of it.
 NAV = (
     (guide.HOME, "Home"),
@@ -34,7 +36,7 @@ class Output:
     listed: bool = False
 
 
-def _module_pages(ctx: Context, schemas: Mapping[str, str]) -> dict[str, tuple[Callable[[], str], str]]:
+def _module_pages(ctx: Context, schemas: Mapping[str, str]) -> dict[str, tuple[Callable[[], Pages], str]]:
     return {
         guide.HOME: (lambda: guide.home(ctx), guide.__file__),
         METHODOLOGY: (lambda: guide.methodology(ctx), guide.__file__),
@@ -61,7 +63,10 @@ def site(ds: Dataset, links: Links, refs: References, schemas: Mapping[str, str]
     for record in ds.sources.values():
         out[source.path(record.key)] = Output(source.render(ctx, record), record.where.path)
     for path, (render, origin) in _module_pages(ctx, schemas).items():
-        out[path] = Output(render(), origin, listed=True)
+        result = render()
+        # A long index comes back as several pages: only its first is in the navigation.
+        pages = {path: result} if isinstance(result, str) else result
+        out.update((p, Output(text, origin, listed=p == path)) for p, text in pages.items())
     for path, text in downloads.files(ctx, schemas).items():
         out[path] = Output(text, downloads.__file__)
     return dict(sorted(out.items()))

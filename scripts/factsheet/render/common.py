@@ -16,6 +16,9 @@ from ..text import MARKER_RE, markers
 
 METHODOLOGY = "methodology.md"
 GOVERNORATES_PAGE = "governorates.md"
+NO_GOVERNORATE = "none"
+# About 1 KB of HTML a row at most: an index page of this many rows stays well under 1 MB.
+PAGE_ROWS = 300
 
 
 @dataclass(frozen=True)
@@ -83,7 +86,7 @@ class Page:
     def figure_links(self) -> FigureLinks:
         """Where the figures on this page link: incident pages and governorates, relative to it."""
         return FigureLinks(lambda i: self.to(record_path("incident", i)),
-                           lambda g: self.to(f"{GOVERNORATES_PAGE}#{g}"))
+                           lambda g: self.to(governorate_target(self.ctx, g)))
 
     def render(self, title: str, blocks: Iterable[str], boost: float | None = None) -> str:
         """The page's Markdown: front matter, blocks, footnote definitions."""
@@ -206,7 +209,19 @@ def governorate_link(page: Page, gov_id: str) -> str:
     if gov is None:
         return esc(gov_id)
     label = f"{esc(gov.name)} ({lang_span(gov.arabic, 'ar')})"
-    return link(label, page.to(f"{GOVERNORATES_PAGE}#{gov_id}"))
+    return link(label, page.to(governorate_target(page.ctx, gov_id)))
+
+
+def governorates_split(ctx: Context) -> bool:
+    """True when the incidents by governorate are too many for one page: a page per governorate."""
+    return sum(len(found) for found in ctx.links.by_governorate.values()) > PAGE_ROWS
+
+
+def governorate_target(ctx: Context, gov_id: str) -> str:
+    """Where a governorate's incidents are listed: its section, or its own page on a large site."""
+    if governorates_split(ctx):
+        return f"governorates/{gov_id or NO_GOVERNORATE}.md"
+    return f"{GOVERNORATES_PAGE}#{gov_id or NO_GOVERNORATE}"
 
 
 def external_link(label: str, url: str | None) -> str:

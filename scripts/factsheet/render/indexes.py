@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
 from .. import charts
 from ..cite import plain_field
 from ..governorates import GOVERNORATES
 from ..markup import esc, human_date, lang_span, name, number, sort_date
+from ..model import Claim, Organisation, Person
+from . import paging
 from .common import (
     GOVERNORATES_PAGE,
     METHODOLOGY,
+    NO_GOVERNORATE,
     Context,
     Page,
     claim_refs,
     counted,
     figure,
+    governorate_target,
+    governorates_split,
     range_cell,
     table,
     variants,
@@ -26,7 +34,7 @@ PEOPLE = "people.md"
 ORGANISATIONS = "organisations.md"
 SOURCES = "sources.md"
 CLAIMS = "claims.md"
-NO_GOVERNORATE = "none"
+T = TypeVar("T")
 
 
 def killed(page: Page, incident_id: str) -> tuple[str, str]:
@@ -49,92 +57,138 @@ def place(page: Page, incident_id: str) -> str:
     return ", ".join(esc(p) for p in dict.fromkeys(p for p in (first, *govs) if p))
 
 
-def incidents(ctx: Context) -> str:
-    """Every incident in date order, with the claimed range of deaths."""
-    page = Page(ctx, INCIDENTS)
+def _incident_rows(page: Page, ids: Sequence[str]) -> list[Sequence[str]]:
     rows = []
-    for incident_id in ctx.links.chronology:
-        incident = ctx.ds.incidents[incident_id]
+    for incident_id in ids:
+        incident = page.ds.incidents[incident_id]
         row_killed, row_sources = killed(page, incident_id)
         rows.append((human_date(incident.date, missing="date unknown"), page.record("incident", incident_id),
                      place(page, incident_id), row_killed, row_sources))
-    intro = (f"Every incident in date order. *Killed* is the range of claimed deaths, for each group of "
-             f"people the sources counted; *Sources* is how many sources give those figures. See "
-             f"[how figures become ranges]({page.to(METHODOLOGY)}#ranges), or browse "
-             f"[by governorate]({page.to(GOVERNORATES_PAGE)}).")
-    body = table(("Date", "Incident", "Place", "Killed (claimed)", "Sources"), rows)
-    timeline = charts.timeline(ctx.ds, page.notes.cite, page.figure_links()).markdown()
-    return page.render("Incidents", ["# Incidents", intro, timeline, body or "No incidents yet."])
+    return rows
 
 
-def governorates(ctx: Context) -> str:
+def _by_date(ctx: Context, incident_of: Callable[[T], str]) -> list[Callable[[T], str]]:
+    """Keys that split a date-ordered table by year, then by month."""
+    def date(item: T) -> str:
+        return ctx.ds.incidents[incident_of(item)].date
+    return [lambda item: paging.year(date(item)), lambda item: paging.month(date(item))]
+
+
+def incidents(ctx: Context) -> dict[str, str]:
+    """Every incident in date order, with the claimed range of deaths (split by year when long)."""
+    def intro(page: Page) -> list[str]:
+        text = (f"Every incident in date order. *Killed* is the range of claimed deaths, for each group "
+                f"of people the sources counted; *Sources* is how many sources give those figures. See "
+                f"[how figures become ranges]({page.to(METHODOLOGY)}#ranges), or browse "
+                f"[by governorate]({page.to(GOVERNORATES_PAGE)}).")
+        return [text, charts.timeline(ctx.ds, page.notes.cite, page.figure_links()).markdown()]
+
+    return paging.paged(ctx, INCIDENTS, "Incidents", intro, list(ctx.links.chronology),
+                        _by_date(ctx, lambda i: i),
+                        ("Date", "Incident", "Place", "Killed (claimed)", "Sources"), _incident_rows)
+
+
+def _governorate_rows(page: Page, ids: Sequence[str]) -> list[Sequence[str]]:
+    return [(human_date(page.ds.incidents[i].date, missing="date unknown"), page.record("incident", i),
+             place(page, i), killed(page, i)[0]) for i in ids]
+
+
+GOV_HEADERS = ("Date", "Incident", "Place", "Killed (claimed)")
+
+
+def _governorate_heading(gov_id: str) -> str:
+    if gov_id:
+        gov = GOVERNORATES[gov_id]
+        return f"{esc(gov.name)} ({lang_span(gov.arabic, 'ar')})"
+    return "No governorate given"
+
+
+def governorates(ctx: Context) -> dict[str, str]:
     """Incidents grouped by governorate; an incident in several governorates is under each."""
+    present = [g for g in [*GOVERNORATES, ""] if ctx.links.by_governorate.get(g)]
     page = Page(ctx, GOVERNORATES_PAGE)
-    blocks = ["# Incidents by governorate"]
-    for gov_id in [*GOVERNORATES, ""]:
-        found = ctx.links.by_governorate.get(gov_id, ())
-        if not found:
-            continue
-        if gov_id:
-            gov = GOVERNORATES[gov_id]
-            blocks.append(f"## {esc(gov.name)} ({lang_span(gov.arabic, 'ar')}) {{#{gov_id}}}")
-        else:
-            blocks.append(f"## No governorate given {{#{NO_GOVERNORATE}}}")
-        rows = [(human_date(ctx.ds.incidents[i].date, missing="date unknown"), page.record("incident", i),
-                 place(page, i), killed(page, i)[0]) for i in found]
-        blocks.append(table(("Date", "Incident", "Place", "Killed (claimed)"), rows))
-    return page.render("Incidents by governorate", blocks)
+    title = "Incidents by governorate"
+    if not governorates_split(ctx):
+        blocks = [f"# {title}"]
+        for gov_id in present:
+            blocks.append(f"## {_governorate_heading(gov_id)} {{#{gov_id or NO_GOVERNORATE}}}")
+            blocks.append(table(GOV_HEADERS, _governorate_rows(page, ctx.links.by_governorate[gov_id])))
+        return {GOVERNORATES_PAGE: page.render(title, blocks)}
+    # A large site: the overview links to a page per governorate, itself split by date when long.
+    listing = "\n".join(f"- [{_governorate_heading(g)}]({page.to(governorate_target(ctx, g))})"
+                        for g in present)
+    out = {GOVERNORATES_PAGE: page.render(title, [f"# {title}", listing])}
+    for gov_id in present:
+        name_text = GOVERNORATES[gov_id].name if gov_id else "No governorate given"
+        out |= paging.paged(ctx, governorate_target(ctx, gov_id), f"Incidents in {name_text}",
+                            lambda p: [f"Back to [{title}]({p.to(GOVERNORATES_PAGE)})."],
+                            list(ctx.links.by_governorate[gov_id]), _by_date(ctx, lambda i: i),
+                            GOV_HEADERS, _governorate_rows)
+    return out
 
 
-def people(ctx: Context) -> str:
-    """Everyone with a page, by name, with every other spelling."""
-    page = Page(ctx, PEOPLE)
+def _people_rows(page: Page, people: Sequence[Person]) -> list[Sequence[str]]:
     rows = []
-    for person in sorted(ctx.ds.people.values(), key=lambda p: (p.name.lower(), p.id)):
+    for person in people:
         orgs = dict.fromkeys(r.organisation for r in person.roles if r.organisation)
         rows.append((page.record("person", person.id), variants(person.variants),
                      ", ".join(page.record("organisation", o) for o in orgs)))
-    body = table(("Name", "Also written", "Organisations"), rows)
-    return page.render("People", ["# People", body or "No people yet."])
+    return rows
 
 
-def organisations(ctx: Context) -> str:
+def people(ctx: Context) -> dict[str, str]:
+    """Everyone with a page, by name, with every other spelling."""
+    found = sorted(ctx.ds.people.values(), key=lambda p: (p.name.lower(), p.id))
+    return paging.paged(ctx, PEOPLE, "People", lambda page: [], found, [lambda p: paging.initial(p.name)],
+                        ("Name", "Also written", "Organisations"), _people_rows)
+
+
+def _organisation_rows(page: Page, orgs: Sequence[Organisation]) -> list[Sequence[str]]:
+    return [(page.record("organisation", org.id), variants(org.variants), words(org.kind),
+             page.record("organisation", org.parent) if org.parent else "") for org in orgs]
+
+
+def organisations(ctx: Context) -> dict[str, str]:
     """Every organisation, by name, with other names, kind and parent."""
-    page = Page(ctx, ORGANISATIONS)
-    rows = [(page.record("organisation", org.id), variants(org.variants), words(org.kind),
-             page.record("organisation", org.parent) if org.parent else "")
-            for org in sorted(ctx.ds.organisations.values(), key=lambda o: (o.name.lower(), o.id))]
-    body = table(("Name", "Also written", "Kind", "Part of"), rows)
-    return page.render("Organisations", ["# Organisations", body or "No organisations yet."])
+    found = sorted(ctx.ds.organisations.values(), key=lambda o: (o.name.lower(), o.id))
+    return paging.paged(ctx, ORGANISATIONS, "Organisations", lambda page: [], found,
+                        [lambda o: paging.initial(o.name)], ("Name", "Also written", "Kind", "Part of"),
+                        _organisation_rows)
 
 
-def sources(ctx: Context) -> str:
+def _source_rows(page: Page, keys: Sequence[str]) -> list[Sequence[str]]:
+    sources, publishers = page.ds.sources, page.ctx.refs.publishers
+    return [(page.record("source", k), name(publishers[k]),
+             human_date(sources[k].get("date"), missing="undated"), words(plain_field(sources[k], "kind")))
+            for k in keys]
+
+
+def sources(ctx: Context) -> dict[str, str]:
     """Every source, by publisher then date."""
-    page = Page(ctx, SOURCES)
     keys = sorted(ctx.ds.sources, key=lambda k: (ctx.refs.publishers[k].lower(),
                                                  sort_date(ctx.ds.sources[k].get("date")), k))
-    rows = [(page.record("source", k), name(ctx.refs.publishers[k]),
-             human_date(ctx.ds.sources[k].get("date"), missing="undated"),
-             words(plain_field(ctx.ds.sources[k], "kind"))) for k in keys]
-    body = table(("Source", "Published by", "Date", "Kind"), rows)
-    return page.render("Sources", ["# Sources", body or "No sources yet."])
+    return paging.paged(ctx, SOURCES, "Sources", lambda page: [], keys,
+                        [lambda k: paging.initial(ctx.refs.publishers[k])],
+                        ("Source", "Published by", "Date", "Kind"), _source_rows)
 
 
-def claims(ctx: Context) -> str:
-    """Every casualty figure of every incident, in one table."""
-    page = Page(ctx, CLAIMS)
-    rows = []
-    for incident_id in ctx.links.chronology:
-        incident = ctx.ds.incidents[incident_id]
-        for claim in incident.claims:
-            if not claim.is_figure:
-                continue
-            rows.append((human_date(incident.date, missing="date unknown"),
-                         page.record("incident", incident_id, claim_anchor(claim.id)),
-                         counted(claim.counts, claim.who), figure(page, claim), page.chain(claim.chain),
-                         page.source_label(claim.cite.source)))
-    intro = ("Every figure of every incident, one row per claim, as each source worded it. "
-             f"Figures are compared only within one incident and scope; see the [methodology]"
-             f"({page.to(METHODOLOGY)}).")
-    body = table(("Date", "Incident", "Counted", "Figure as worded", "Claimant, then relays", "Source"), rows)
-    return page.render("All casualty claims", ["# All casualty claims", intro, body or "No claims yet."])
+def _claim_rows(page: Page, items: Sequence[tuple[str, Claim]]) -> list[Sequence[str]]:
+    return [(human_date(page.ds.incidents[incident_id].date, missing="date unknown"),
+             page.record("incident", incident_id, claim_anchor(claim.id)),
+             counted(claim.counts, claim.who), figure(page, claim), page.chain(claim.chain),
+             page.source_label(claim.cite.source)) for incident_id, claim in items]
+
+
+def claims(ctx: Context) -> dict[str, str]:
+    """Every casualty figure of every incident, in one table (split by year when long)."""
+    items = [(incident_id, claim) for incident_id in ctx.links.chronology
+             for claim in ctx.ds.incidents[incident_id].claims if claim.is_figure]
+
+    def intro(page: Page) -> list[str]:
+        return ["Every figure of every incident, one row per claim, as each source worded it. "
+                f"Figures are compared only within one incident and scope; see the [methodology]"
+                f"({page.to(METHODOLOGY)})."]
+
+    headers = ("Date", "Incident", "Counted", "Figure as worded", "Claimant, then relays", "Source")
+    return paging.paged(ctx, CLAIMS, "All casualty claims", intro, items, _by_date(ctx, lambda it: it[0]),
+                        headers, _claim_rows)
