@@ -78,3 +78,20 @@ def test_split_site_builds_strictly(synthetic: Path, tmp_path: Path) -> None:
     """MkDocs validates every link and anchor of the split pages (--strict)."""
     assert main(["build", "--data", str(synthetic), "--out", str(tmp_path / "site")]) == 0
     assert list((tmp_path / "site" / "claims").glob("*/index.html"))  # the parts were built too
+
+
+@pytest.mark.usefixtures("small_pages")
+def test_long_record_sections_are_split_without_loss(synthetic: Path) -> None:
+    """An organisation named in many incidents lists them over pages of parts, each incident once."""
+    dataset = load_dataset(synthetic)
+    site = render_site(dataset)
+    split_orgs = [p for p in site if re.fullmatch(r"organisation/[a-z0-9-]+/incidents/[^/]+\.md", p)]
+    assert split_orgs
+    org = split_orgs[0].split("/")[1]
+    parts = {p: out.content for p, out in site.items() if p.startswith(f"organisation/{org}/incidents/")}
+    pattern = r"\| \[[^\]]+\]\(\.\./\.\./\.\./incident/([a-z0-9-]+)\.md\)"  # the Incident column
+    found = [m for text in parts.values() for m in re.findall(pattern, text)]
+    assert found
+    assert len(found) == len(set(found))  # an incident is on one part only
+    main_page = site[f"organisation/{org}.md"].content
+    assert all(f"({org}/incidents/{Path(p).name})" in main_page for p in parts)

@@ -50,6 +50,12 @@ def _module_pages(ctx: Context, schemas: Mapping[str, str]) -> dict[str, tuple[C
     }
 
 
+def _add(out: dict[str, Output], path: str, result: Pages, origin: str, listed: bool = False) -> None:
+    """One page, or a page split into parts: only the first can be in the navigation."""
+    pages = {path: result} if isinstance(result, str) else result
+    out.update((p, Output(text, origin, listed=listed and p == path)) for p, text in pages.items())
+
+
 def site(ds: Dataset, links: Links, refs: References, schemas: Mapping[str, str]) -> dict[str, Output]:
     """Every page and download of the site, by path, in a stable order."""
     ctx = Context(ds, links, refs)
@@ -57,16 +63,13 @@ def site(ds: Dataset, links: Links, refs: References, schemas: Mapping[str, str]
     for record in ds.incidents.values():
         out[incident.path(record.id)] = Output(incident.render(ctx, record), record.where.path)
     for record in ds.people.values():
-        out[person.path(record.id)] = Output(person.render(ctx, record), record.where.path)
+        _add(out, person.path(record.id), person.render(ctx, record), record.where.path)
     for record in ds.organisations.values():
-        out[organisation.path(record.id)] = Output(organisation.render(ctx, record), record.where.path)
+        _add(out, organisation.path(record.id), organisation.render(ctx, record), record.where.path)
     for record in ds.sources.values():
-        out[source.path(record.key)] = Output(source.render(ctx, record), record.where.path)
+        _add(out, source.path(record.key), source.render(ctx, record), record.where.path)
     for path, (render, origin) in _module_pages(ctx, schemas).items():
-        result = render()
-        # A long index comes back as several pages: only its first is in the navigation.
-        pages = {path: result} if isinstance(result, str) else result
-        out.update((p, Output(text, origin, listed=p == path)) for p, text in pages.items())
+        _add(out, path, render(), origin, listed=True)
     for path, text in downloads.files(ctx, schemas).items():
         out[path] = Output(text, downloads.__file__)
     return dict(sorted(out.items()))

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from itertools import groupby
 
 from ..link import Mention, Origin
 from ..markup import esc, human_date, link, name, record_path
 from ..model import Claim
-from .common import Page, counted, figure, table
+from . import paging
+from .common import Page, counted, figure
 from .incident import claim_anchor
 
 
@@ -44,29 +46,47 @@ def origin_name(page: Page, found: Origin) -> str:
     return "its source"
 
 
-def incidents(page: Page, mentions: tuple[Mention, ...]) -> str:
-    """One row per incident (chronological), listing every part played in it."""
+def _year_of(page: Page, incident_id: str) -> str:
+    return paging.year(page.ds.incidents[incident_id].date)
+
+
+def _incident_rows(page: Page, items: Sequence[tuple[str, tuple[Mention, ...]]]) -> list[Sequence[str]]:
     rows = []
-    for incident_id, group in groupby(mentions, key=lambda m: m.incident):
+    for incident_id, group in items:
         incident = page.ds.incidents[incident_id]
         claims = _claims(page, incident_id)
         parts = dict.fromkeys(p for p in (how(page, m, claims) for m in group) if p)
         rows.append((human_date(incident.date, missing="date unknown"), page.record("incident", incident_id),
                      "<br>".join(parts)))
-    return table(("Date", "Incident", "Part in it"), rows)
+    return rows
 
 
-def allegations(page: Page, mentions: tuple[Mention, ...]) -> str:
-    """Allegations naming this person or organisation as accused, with who makes them."""
+def incidents(page: Page, mentions: tuple[Mention, ...], title: str) -> str:
+    """One row per incident (chronological), listing every part played in it; split by year when long."""
+    items = [(incident_id, tuple(group))
+             for incident_id, group in groupby(mentions, key=lambda m: m.incident)]
+    return paging.section_table(page, "incidents", f"{title}: incidents", items,
+                                [lambda item: _year_of(page, item[0])],
+                                ("Date", "Incident", "Part in it"), _incident_rows)
+
+
+def _allegation_rows(page: Page, items: Sequence[tuple[Mention, Claim]]) -> list[Sequence[str]]:
     rows = []
-    for mention in mentions:
-        if mention.how != "accused":
-            continue
-        claim = _claims(page, mention.incident).get(mention.claim or "")
-        if claim is None:
-            continue
+    for mention, claim in items:
         text = page.notes.text(claim.alleges, inline=True) + page.notes.cite(claim.cite)
         rows.append((text, page.chain(claim.chain),
                      page.record("incident", mention.incident, claim_anchor(claim.id)),
                      human_date(claim.as_of, missing="not stated")))
-    return table(("Allegation", "Made by, then relays", "Incident", "As of"), rows)
+    return rows
+
+
+def allegations(page: Page, mentions: tuple[Mention, ...], title: str) -> str:
+    """Allegations naming this person or organisation as accused, with who makes them."""
+    items = []
+    for mention in mentions:
+        claim = _claims(page, mention.incident).get(mention.claim or "") if mention.how == "accused" else None
+        if claim is not None:
+            items.append((mention, claim))
+    return paging.section_table(page, "allegations", f"{title}: allegations", items,
+                                [lambda item: _year_of(page, item[0].incident)],
+                                ("Allegation", "Made by, then relays", "Incident", "As of"), _allegation_rows)

@@ -38,6 +38,11 @@ class Page:
         self.ds = ctx.ds
         self.path = path
         self.notes = Notes(ctx.refs, path)
+        self.subpages: dict[str, str] = {}  # parts of long sections, each a page of its own
+
+    def with_subpages(self, text: str) -> str | dict[str, str]:
+        """This page's Markdown, or it and its subpages by path when a section was split."""
+        return {self.path: text, **self.subpages} if self.subpages else text
 
     def to(self, target: str) -> str:
         """A relative link target from this page."""

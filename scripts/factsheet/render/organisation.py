@@ -39,7 +39,7 @@ def published(page: Page, org: Organisation) -> str:
     return "\n".join(f"- {page.record('source', key)} ({page.source_label(key)})" for key in keys)
 
 
-def render(ctx: Context, org: Organisation) -> str:
+def render(ctx: Context, org: Organisation) -> str | dict[str, str]:
     """The Markdown of one organisation page."""
     page = Page(ctx, path(org.id))
     mentions = ctx.links.mentions.get(("organisation", org.id), ())
@@ -48,8 +48,9 @@ def render(ctx: Context, org: Organisation) -> str:
         facts(page, org),
         page.notes.text(org.summary),
         section("People with posts in it", members(page, org), anchor="people"),
-        section("Incidents", backlinks.incidents(page, mentions), anchor="incidents"),
-        section("Allegations about it", backlinks.allegations(page, mentions), anchor="allegations"),
+        section("Incidents", backlinks.incidents(page, mentions, org.name), anchor="incidents"),
+        section("Allegations about it", backlinks.allegations(page, mentions, org.name),
+                anchor="allegations"),
         section("Sources it published", published(page, org), anchor="sources"),
     ]
-    return page.render(org.name, blocks, boost=2)
+    return page.with_subpages(page.render(org.name, blocks, boost=2))

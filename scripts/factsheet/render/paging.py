@@ -81,3 +81,18 @@ def paged(ctx: Context, base: str, title: str, intro: Callable[[Page], list[str]
         out[part.path] = sub.render(f"{title}: {part.label}", [f"# {esc(title)}: {esc(part.label)}", back,
                                                                table(headers, rows(sub, part.items))])
     return out
+
+
+def section_table(page: Page, slug: str, title: str, items: Sequence[T], keys: Sequence[Key],
+                  headers: Sequence[str], rows: Callable[[Page, Sequence[T]], list[Sequence[str]]]) -> str:
+    """A record page's table, or, when long, links to pages of parts (kept in page.subpages)."""
+    if len(items) <= PAGE_ROWS:
+        return table(headers, rows(page, items))
+    parts = split(items, keys, f"{page.path.removesuffix('.md')}/{slug}")
+    for part in parts:
+        sub = Page(page.ctx, part.path)
+        back = f"Part of [{esc(title)}]({sub.to(page.path)})."
+        page.subpages[part.path] = sub.render(f"{title}: {part.label}", [
+            f"# {esc(title)}: {esc(part.label)}", back, table(headers, rows(sub, part.items))])
+    links = "\n".join(f"- {link(esc(p.label), page.to(p.path))}" for p in parts)
+    return "The list is long, so it is split into these parts:\n\n" + links

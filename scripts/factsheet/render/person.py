@@ -23,7 +23,7 @@ def roles(page: Page, person: Person) -> str:
     return table(("Post", "Organisation", "From", "To"), rows)
 
 
-def render(ctx: Context, person: Person) -> str:
+def render(ctx: Context, person: Person) -> str | dict[str, str]:
     """The Markdown of one person page."""
     page = Page(ctx, path(person.id))
     mentions = ctx.links.mentions.get(("person", person.id), ())
@@ -33,7 +33,8 @@ def render(ctx: Context, person: Person) -> str:
         f"**Also written:** {other_names}" if other_names else "",
         page.notes.text(person.summary),
         section("Posts", roles(page, person), anchor="posts"),
-        section("Incidents", backlinks.incidents(page, mentions), anchor="incidents"),
-        section("Allegations about them", backlinks.allegations(page, mentions), anchor="allegations"),
+        section("Incidents", backlinks.incidents(page, mentions, person.name), anchor="incidents"),
+        section("Allegations about them", backlinks.allegations(page, mentions, person.name),
+                anchor="allegations"),
     ]
-    return page.render(person.name, blocks, boost=2)
+    return page.with_subpages(page.render(person.name, blocks, boost=2))

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ..cite import plain_field
-from ..link import Citing
+from ..link import Citing, ClaimRef
 from ..markup import esc, human_date, record_path
 from ..model import Source
-from .common import Context, Page, cite_title, counted, external_link, figure, section, table, words
+from . import paging
+from .common import Context, Page, cite_title, counted, external_link, figure, section, words
 from .incident import claim_anchor
 
 _WHAT = {"summary": "summary", "involvement": "who was involved", "role": "a post held",
@@ -42,10 +45,17 @@ def facts(page: Page, source: Source) -> str:
     return "\n".join(f"- **{label}:** {value}" for label, value in items if value)
 
 
-def claims(page: Page, key: str) -> str:
+def claims(page: Page, key: str, title: str) -> str:
     """Every claim this source makes or relays, linked to its row on the incident page."""
+    items = page.ctx.links.source_claims.get(key, ())
+    return paging.section_table(page, "claims", f"{title}: claims", items,
+                                [lambda ref: paging.year(page.ds.incidents[ref.incident].date)],
+                                ("Incident", "Claim", "Claimant, then relays"), _claim_rows)
+
+
+def _claim_rows(page: Page, items: Sequence[ClaimRef]) -> list[Sequence[str]]:
     rows = []
-    for ref in page.ctx.links.source_claims.get(key, ()):
+    for ref in items:
         claim = ref.claim
         if claim.is_figure:
             what = f"{figure(page, claim)} {counted(claim.counts, claim.who)}"
@@ -53,7 +63,7 @@ def claims(page: Page, key: str) -> str:
             what = "Allegation: " + page.notes.text(claim.alleges, inline=True) + page.notes.cite(claim.cite)
         rows.append((page.record("incident", ref.incident, claim_anchor(claim.id)), what,
                      page.chain(claim.chain)))
-    return table(("Incident", "Claim", "Claimant, then relays"), rows)
+    return rows
 
 
 def citing(page: Page, key: str, item: Citing) -> str:
@@ -69,14 +79,14 @@ def others(page: Page, key: str) -> str:
     return "\n".join(dict.fromkeys(citing(page, key, item) for item in items))
 
 
-def render(ctx: Context, source: Source) -> str:
+def render(ctx: Context, source: Source) -> str | dict[str, str]:
     """The Markdown of one source page."""
     page = Page(ctx, path(source.key))
     blocks = [
         f"# {cite_title(source.title)}",
         reference(ctx, source.key),
         facts(page, source),
-        section("Claims it makes or relays", claims(page, source.key), anchor="claims"),
+        section("Claims it makes or relays", claims(page, source.key, source.title), anchor="claims"),
         section("Other statements citing it", others(page, source.key), anchor="citations"),
     ]
-    return page.render(source.title, blocks)
+    return page.with_subpages(page.render(source.title, blocks))
