@@ -72,6 +72,9 @@ def main() -> int:
     parser.add_argument("--port", type=int, help="default: a free port")
     parser.add_argument("--first-build-limit", type=float, default=900)
     parser.add_argument("--limit", type=float, default=300, help="seconds to wait for one edit")
+    parser.add_argument("--gap", type=float, default=30,
+                        help="seconds between one edit being served and the next edit (default 30: "
+                             "time for the pages that list the incident to be rebuilt too)")
     parser.add_argument("--json", type=Path, help="also write the figures here")
     args = parser.parse_args()
     port = args.port or free_port()
@@ -86,7 +89,7 @@ def main() -> int:
     server = subprocess.Popen([str(BIN / "factsheet"), "serve", "--data", str(data), "--addr",
                                f"127.0.0.1:{port}"], cwd=PROJECT, stdout=log, stderr=log,
                               start_new_session=True)
-    result: dict[str, object] = {"data": str(args.data), "incident": incident.stem,
+    result: dict[str, object] = {"data": str(args.data), "incident": incident.stem, "gap_s": args.gap,
                                  "incidents": len(list((data / "incidents").glob("*.yml")))}
     try:
         first = wait_for(url, "<html", args.first_build_limit, server)
@@ -103,7 +106,7 @@ def main() -> int:
             print(f"edit {n}: {'not served within the limit' if delay is None else f'{delay:.2f} s'}",
                   file=sys.stderr)
             delays.append(delay)
-            time.sleep(1)
+            time.sleep(args.gap)
         result["edit_to_page_s"] = [None if d is None else round(d, 2) for d in delays]
         served = [d for d in delays if d is not None]
         result["median_s"] = round(statistics.median(served), 2) if served else None

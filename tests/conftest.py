@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
+
+# Tests read their data fresh: no parse cache shared with the user's (tests of the cache set their own).
+os.environ.setdefault("FACTSHEET_CACHE", "off")
 
 FIXTURES = Path(__file__).parent / "fixtures"
 VALID = FIXTURES / "valid"

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from .load import display_path
+from .model import Dataset
 from .pipeline import load_dataset, render_site
 from .problems import DataError
 from .write import is_safe, write_tree
@@ -39,10 +40,10 @@ def sync_static(source: Path, target: Path) -> None:
         shutil.copy2(path, copy)
 
 
-def write_pages(pages: Mapping[str, str], chosen: set[str], docs: Path) -> bool:
+def write_pages(pages: Mapping[str, str], docs: Path) -> bool:
     """Write some pages ahead of the rest (write_tree later finds them unchanged); True if any changed."""
     changed = False
-    for path in sorted(chosen):
+    for path in sorted(pages):
         if not is_safe(path):
             continue
         target = docs / path
@@ -60,12 +61,14 @@ class Preview:
 
     def __init__(self, data: Path, config_file: Path, work: Path) -> None:
         self.data = data
+        work.mkdir(parents=True, exist_ok=True)
         self.config_file = config_file
         self.docs = work / "docs"
         self.site = work / "site"
         self.seen: dict[str, float] = {}  # data file -> modification time at the last render
         self.serve_url = ""
         self.reload: Callable[[], None] = lambda: None  # tells open browsers to reload
+        self.pending: Callable[[], bool] = lambda: False  # True when more changes wait
 
     def config(self) -> Any:
         from mkdocs.config import load_config
@@ -88,42 +91,51 @@ class Preview:
         self.seen = found
         return changed
 
-    def render(self) -> tuple[Mapping[str, Any], set[str]] | None:
-        """Every page, and the data files changed since last time; None when the data has errors."""
-        changed = self.changed_records()
-        try:
-            site = render_site(load_dataset(self.data))
-        except DataError as exc:
-            print(f"the data has errors; the preview shows the last valid data:\n{exc}", file=sys.stderr)
-            return None
-        return site, changed
-
     def build(self, first: bool = False) -> None:
         """Write what changed and rebuild it: pages of edited records first, then the rest."""
-        from mkdocs.commands.build import build
-
         start = time.perf_counter()
-        if first:
-            self.docs.mkdir(parents=True, exist_ok=True)
         static = Path(self.config_file).parent / "docs"
         if static.is_dir():
             sync_static(static, self.docs)
-        rendered = self.render()
-        if rendered is None:
+        changed = self.changed_records()
+        try:
+            dataset = load_dataset(self.data)
+        except DataError as exc:
+            print(f"the data has errors; the preview shows the last valid data:\n{exc}", file=sys.stderr)
             return
-        site, changed = rendered
-        pages = {path: output.content for path, output in site.items()}
-        edited = {path for path, output in site.items() if output.origin in changed}
-        if not first and edited and len(edited) < len(pages) and write_pages(pages, edited, self.docs):
-            build(self.config(), serve_url=self.serve_url or None, dirty=True)
+        if not first and write_pages(edited_pages(dataset, changed), self.docs):
+            self.mkdocs(dirty=True)
             self.reload()
-            took = time.perf_counter() - start
-            log.info(f"Edited pages rebuilt in {took:.2f} s: {', '.join(sorted(edited))}")
+            log.info(f"Edited pages rebuilt in {time.perf_counter() - start:.2f} s")
+            if self.pending():
+                return  # more edits came in: show those first, the rest follows with them
+        pages = {path: output.content for path, output in render_site(dataset).items()}
         written = write_tree(pages, self.docs)
         if first or written.written or written.removed:
-            build(self.config(), serve_url=self.serve_url or None, dirty=not first)
+            self.mkdocs(dirty=not first)
         log.info(f"Preview up to date in {time.perf_counter() - start:.2f} s "
                  f"({len(written.written)} pages rewritten)")
+
+    def mkdocs(self, dirty: bool) -> None:
+        from mkdocs.commands.build import build
+
+        build(self.config(), serve_url=self.serve_url or None, dirty=dirty)
+
+
+def edited_pages(dataset: Dataset, changed: set[str]) -> dict[str, str]:
+    """The pages of the records whose files changed, rendered alone (the full render takes longer)."""
+    from . import cite, link
+    from .render import incident, organisation, person
+    from .render.common import Context
+
+    tables: tuple[tuple[Mapping[str, Any], Any], ...] = (
+        (dataset.incidents, incident), (dataset.people, person), (dataset.organisations, organisation))
+    records = [(module, record) for table, module in tables for record in table.values()
+               if record.where.path in changed]
+    if not records:
+        return {}
+    ctx = Context(dataset, link.link(dataset), cite.format_sources(dataset.sources))
+    return {module.path(record.id): module.render(ctx, record) for module, record in records}
 
 
 def serve(data: Path, config_file: Path, addr: str) -> int:
@@ -132,11 +144,14 @@ def serve(data: Path, config_file: Path, addr: str) -> int:
 
     work = Path(tempfile.mkdtemp(prefix="factsheet-preview-"))
     preview = Preview(data, config_file, work)
+    # Dirty builds are the point here: MkDocs' warning about them on every rebuild is only noise.
+    logging.getLogger("mkdocs.commands.build").addFilter(lambda r: "'dirty' build" not in r.getMessage())
     host, _, port = addr.rpartition(":")
     server = LiveReloadServer(builder=preview.build, host=host or "127.0.0.1", port=int(port),
                               root=str(preview.site))
     preview.serve_url = server.url
     preview.reload = lambda: _reload_browsers(server)
+    preview.pending = lambda: bool(getattr(server, "_want_rebuild", False))
     try:
         preview.build(first=True)
         for path in (data, Path(config_file).parent / "docs", Path(config_file)):

@@ -10,6 +10,7 @@ import sys
 from dataclasses import dataclass, field
 from datetime import date as Date
 from datetime import timedelta
+from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
@@ -99,7 +100,7 @@ class Synth:
         self.days = [FIRST_DAY + timedelta(d) for d in range((LAST_DAY - FIRST_DAY).days + 1)]
         # Most deaths fell in October-December 2019; weight those days more.
         weights = [8 if d < Date(2019, 10, 8) else 5 if d < Date(2020, 1, 1) else 1 for d in self.days]
-        self.day_weights = [sum(weights[: i + 1]) for i in range(len(weights))]
+        self.day_weights = list(accumulate(weights))
 
     def org(self, name: str, kind: str, parent: str | None = None, wanted: str | None = None,
             variants: list[dict[str, Any]] | None = None) -> Org:

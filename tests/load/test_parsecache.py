@@ -90,11 +90,3 @@ def test_a_new_code_version_starts_afresh(cache: Path, data: Path, monkeypatch: 
     monkeypatch.setattr(parsecache, "version", lambda: "another version")
     assert parsecache.ParseCache(data).old == {}
 
-
-def test_parsing_in_worker_processes_gives_the_same_result(tmp_path: Path, data: Path,
-                                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("FACTSHEET_CACHE", "off")
-    serial = run(data)
-    monkeypatch.setattr(load, "PARALLEL_FROM", 1)
-    monkeypatch.setattr(load.os, "cpu_count", lambda: 2)
-    assert run(data) == serial

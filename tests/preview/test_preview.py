@@ -1,0 +1,83 @@
+"""The fast preview: an edit rebuilds the edited record's page first, and the rest after it."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from factsheet import preview
+
+REPO = Path(__file__).parent.parent.parent
+VALID = REPO / "tests" / "fixtures" / "valid"
+INCIDENT = "2019-11-28-nasiriyah"
+
+
+@pytest.fixture
+def built(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> preview.Preview:
+    monkeypatch.setenv("FACTSHEET_CACHE", "off")
+    monkeypatch.chdir(REPO)
+    data = tmp_path / "data"
+    shutil.copytree(VALID, data)
+    site = preview.Preview(data, REPO / "mkdocs.yml", tmp_path / "work")
+    site.build(first=True)
+    return site
+
+
+def page(site: preview.Preview, kind: str, record_id: str) -> str:
+    return (site.site / kind / record_id / "index.html").read_text("utf-8")
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text("utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), "utf-8")
+    later = path.stat().st_mtime + 2  # a different time stamp even on coarse file systems
+    os.utime(path, (later, later))
+
+
+def test_the_first_build_makes_every_page(built: preview.Preview) -> None:
+    assert "Shootings of protesters in Nasiriyah" in page(built, "incident", INCIDENT)
+    assert (built.site / "incidents" / "index.html").is_file()
+
+
+def test_an_edit_reaches_the_record_page_before_the_indexes(built: preview.Preview) -> None:
+    incidents_index = built.site / "incidents" / "index.html"
+    before = incidents_index.read_text("utf-8")
+    seen_first: list[str] = []
+
+    def reload() -> None:  # called once the edited page is built, before the rest
+        seen_first.append(page(built, "incident", INCIDENT))
+        seen_first.append(incidents_index.read_text("utf-8"))
+
+    built.reload = reload
+    edit(built.data / "incidents" / f"{INCIDENT}.yml", "title: Shootings of protesters",
+         "title: Edited shootings of protesters")
+    built.build()
+    assert "Edited shootings of protesters" in seen_first[0]
+    assert seen_first[1] == before, "the index is rebuilt after the edited page"
+    assert "Edited shootings of protesters" in incidents_index.read_text("utf-8")
+
+
+def test_pending_edits_put_off_the_rest_of_the_rebuild(built: preview.Preview) -> None:
+    built.pending = lambda: True
+    incidents_index = built.site / "incidents" / "index.html"
+    before = incidents_index.read_text("utf-8")
+    edit(built.data / "incidents" / f"{INCIDENT}.yml", "title: Shootings of protesters",
+         "title: Edited shootings of protesters")
+    built.build()
+    assert "Edited shootings of protesters" in page(built, "incident", INCIDENT)
+    assert incidents_index.read_text("utf-8") == before
+    built.pending = lambda: False
+    built.build()
+    assert "Edited shootings of protesters" in incidents_index.read_text("utf-8")
+
+
+def test_data_with_errors_keeps_the_last_good_pages(built: preview.Preview,
+                                                    capsys: pytest.CaptureFixture) -> None:
+    edit(built.data / "incidents" / f"{INCIDENT}.yml", "min: 46", "min: -1")
+    built.build()
+    assert "Shootings of protesters in Nasiriyah" in page(built, "incident", INCIDENT)
+    assert "negative-figure" in capsys.readouterr().err
