@@ -13,7 +13,6 @@ from . import annotate, bundle, diff, export, scaffold, synth
 from .pipeline import load_checked
 from .problems import Problem, errors
 
-PROJECT = Path(__file__).resolve().parent.parent.parent
 DEFAULT_DATA = Path("data")
 DEFAULT_CONFIG = Path("mkdocs.yml")
 
