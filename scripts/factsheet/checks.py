@@ -2,10 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from . import text
-from .model import Cite, Claim, Dataset, Incident, Link, Organisation, Person, Where
+from .governorates import GOVERNORATES
+from .model import DENIAL, FIGURE, Cite, Claim, Dataset, Incident, Link, Organisation, Part, Person, Where
 from .problems import Problem
-from .validate import figure_problems, governorate_problems, link_kind, valid_date
+from .validate import (
+    DATE_FORMS,
+    figure_problems,
+    governorate_message,
+    governorate_problems,
+    link_kind,
+    valid_date,
+)
+from .vocab import CHAIN_ROLES, COUNTS, ORGANISATION_KINDS, SITE_KINDS, WHO, suggest
+
+# Fields that belong to one kind of claim only.
+_FIGURE_ONLY = ("min", "max", "parts")
+_COUNT_FIELDS = ("counts", "who", "period")
 
 
 class Checker:
@@ -50,13 +65,30 @@ class Checker:
         if key not in self.ds.sources:
             self.add(where, "unknown-source", f"no source '{key}' in sources.bib")
 
-    def link(self, link: Link, where: Where, allow_unnamed: bool = True) -> None:
+    def word(self, value: str | None, vocabulary: Mapping[str, str], what: str, where: Where) -> None:
+        """A value of a controlled vocabulary must be one of its words."""
+        if value is not None and value not in vocabulary:
+            self.add(where, "unknown-word", f"'{value}' is not a known {what}{suggest(value, vocabulary)}; "
+                     f"one of: {', '.join(vocabulary)} (add a word to scripts/factsheet/vocab.py)")
+
+    def link(self, link: Link, where: Where, allow_unnamed: bool = True, position: int = 0) -> None:
         where = link.where or where
         wanted = "person, organisation or unnamed" if allow_unnamed else "person or organisation"
-        if link_kind(link) != 1 or (link.unnamed and not allow_unnamed):
-            self.add(where, "bad-reference", f"give exactly one of {wanted}")
+        names = link_kind(link) + (1 if link.joint else 0)
+        if names != 1 or (link.unnamed and not allow_unnamed):
+            self.add(where, "bad-reference", f"give exactly one of {wanted}"
+                     + (" or joint" if allow_unnamed else ""))
+        if link.speaks_for and not link.person:
+            self.add(where, "bad-reference", "'for' names the organisation a person speaks for: "
+                     "give it with person")
+        for member in link.joint:
+            self.link(member, member.where or where, allow_unnamed=False)
+        self.word(link.role, CHAIN_ROLES, "chain role", where)
+        if link.role == "claimant" and position > 0:
+            self.add(where, "bad-value", "role 'claimant' belongs to the first link of a chain")
         self.ref("person", link.person, where)
         self.ref("organisation", link.organisation, where)
+        self.ref("organisation", link.speaks_for, where)
 
     def free_text(self, value: str | None, where: Where) -> None:
         """Markers must resolve; numerals need a marker in their sentence; no HTML."""
@@ -77,7 +109,7 @@ class Checker:
 
     def date(self, value: str | None, where: Where) -> None:
         if value is not None and not valid_date(value):
-            self.add(where, "bad-date", f"not a real date: {value}")
+            self.add(where, "bad-date", f"not a real date: {value} ({DATE_FORMS})")
 
     def order(self, start: str | None, end: str | None, where: Where) -> None:
         known = [v for v in (start, end) if v and v != "unknown"]
@@ -94,6 +126,8 @@ class Checker:
             self.add(self.at(incident, "place"), "missing-field",
                      "place needs at least one of city, area, governorates, country")
         self.problems += governorate_problems(incident)
+        for site in place.sites:
+            self.word(site.kind, SITE_KINDS, "kind of site", site.where or incident.where)
         self.free_text(incident.summary, self.at(incident, "summary"))
         self.free_text(incident.title, self.at(incident, "title"))
         for inv in incident.involved:
@@ -108,31 +142,102 @@ class Checker:
             if claim.id in seen:
                 self.add(claim.where, "duplicate-id", f"claim id '{claim.id}' is used twice in this incident")
             seen.add(claim.id)
-            self.claim(claim)
+            self.claim(claim, incident)
 
-    def claim(self, claim: Claim) -> None:
-        is_figure = claim.figure is not None
-        if is_figure == (claim.alleges is not None):
-            self.add(claim.where, "claim-kind", f"claim '{claim.id}' needs either figure (a count) "
-                     "or alleges (an allegation), not both")
-        if is_figure:
-            for name in ("counts", "min"):
-                if name not in claim.lines:
-                    self.add(claim.where, "missing-field", f"claim '{claim.id}': a figure needs '{name}'")
-            self.problems += figure_problems(claim, claim.where)
-        elif claim.alleges is not None:
-            for name in ("counts", "min", "max", "who"):
-                if name in claim.lines:
-                    self.add(self.at(claim, name), "claim-kind",
-                             f"claim '{claim.id}': '{name}' belongs to figures, not allegations")
-        for link in claim.chain:
-            self.link(link, claim.where)
+    def claim(self, claim: Claim, incident: Incident) -> None:
+        given = [name for name in ("figure", "alleges", "denies") if name in claim.lines]
+        if claim.kind == DENIAL:
+            given = [name for name in given if name != "figure"]  # a denial may quote its wording
+        if len(given) != 1:
+            self.add(claim.where, "claim-kind", f"claim '{claim.id}' needs one of figure (a count), alleges "
+                     f"(an allegation) or denies (a denial){', not ' + ' and '.join(given) if given else ''}")
+        if claim.kind == FIGURE:
+            self.figure(claim)
+        else:
+            self.not_figure(claim)
+        for position, link in enumerate(claim.chain):
+            self.link(link, claim.where, position=position)
         for link in claim.accused:
             self.link(link, claim.where, allow_unnamed=False)
+        self.word(claim.counts, COUNTS, "count", self.at(claim, "counts"))
+        self.word(claim.who, WHO, "group of people counted", self.at(claim, "who"))
         self.date(claim.as_of, self.at(claim, "as_of"))
+        self.period(claim)
+        if claim.as_of_basis == "inferred" and not claim.as_of_note:
+            self.add(self.at(claim, "as_of_basis"), "missing-field", f"claim '{claim.id}': an inferred "
+                     "as_of needs as_of_note, saying how it was worked out, with a citation")
+        if claim.as_of_note and claim.as_of_basis != "inferred":
+            self.add(self.at(claim, "as_of_note"), "bad-value", f"claim '{claim.id}': as_of_note explains "
+                     "an inferred date: give as_of_basis: inferred")
+        if claim.as_of_basis and not claim.as_of:
+            self.add(self.at(claim, "as_of_basis"), "missing-field", f"claim '{claim.id}': as_of_basis "
+                     "without as_of")
+        known = {c.id for c in incident.claims}
+        for answered in claim.answers:
+            if answered not in known or answered == claim.id:
+                self.add(self.at(claim, "answers"), "unknown-claim", f"claim '{claim.id}' answers "
+                         f"'{answered}', which is not another claim of this incident")
         self.cite(claim.cite)
-        self.free_text(claim.note, self.at(claim, "note"))
-        self.free_text(claim.alleges, self.at(claim, "alleges"))
+        for name in ("note", "alleges", "denies", "as_of_note"):
+            self.free_text(getattr(claim, name), self.at(claim, name))
+
+    def figure(self, claim: Claim) -> None:
+        """A count: what it counts, its numbers, and its parts."""
+        if "counts" not in claim.lines:
+            self.add(claim.where, "missing-field", f"claim '{claim.id}': a figure needs 'counts'")
+        if "min" not in claim.lines and "max" not in claim.lines:
+            self.add(claim.where, "missing-field", f"claim '{claim.id}': a figure needs 'min' or 'max' "
+                     "(null for a wording with no number)")
+        self.problems += figure_problems(claim.id, claim.figure, claim.min, claim.max, claim.where)
+        for part in claim.parts:
+            self.part(claim, part)
+
+    def not_figure(self, claim: Claim) -> None:
+        """Allegations and denials carry no numbers; only a denial of a count carries counts."""
+        banned = _FIGURE_ONLY + (_COUNT_FIELDS if claim.kind != DENIAL else ())
+        for name in banned:
+            if name in claim.lines:
+                self.add(self.at(claim, name), "claim-kind",
+                         f"claim '{claim.id}': '{name}' belongs to figures, not {claim.kind}s")
+        if claim.kind == DENIAL and claim.figure is not None:
+            self.problems += figure_problems(claim.id, claim.figure, 0, 0, self.at(claim, "figure"))
+        if claim.answers and claim.kind != DENIAL:
+            self.add(self.at(claim, "answers"), "claim-kind", f"claim '{claim.id}': only a denial answers "
+                     "other claims")
+
+    def part(self, claim: Claim, part: Part) -> None:
+        """A share of a figure: where or whom it counts, its numbers, and that it fits in the total."""
+        where = part.where or claim.where
+        if not (part.governorate or part.place or part.who):
+            self.add(where, "missing-field", f"claim '{claim.id}': a part needs governorate, place or who")
+        if part.governorate and part.governorate not in GOVERNORATES:
+            self.add(where, "unknown-governorate", governorate_message(part.governorate))
+        self.word(part.who, WHO, "group of people counted", where)
+        self.problems += figure_problems(claim.id, part.figure, part.min, part.max, where)
+        top = part.min if part.min is not None else part.max
+        if not part.in_addition and top is not None and claim.max is not None and top > claim.max:
+            self.add(where, "part-over-total", f"claim '{claim.id}': a part of {top} is more than the "
+                     f"total it is within ({claim.max}); mark it in_addition: true if it is counted besides")
+
+    def period(self, claim: Claim) -> None:
+        """A period has from and/or to; a running total has since and an as_of after it."""
+        period = claim.period
+        if period is None:
+            return
+        where = self.at(claim, "period")
+        for value in (period.start, period.end):
+            self.date(value, where)
+        if period.running:
+            if not claim.as_of:
+                self.add(where, "bad-period", f"claim '{claim.id}': a running total (since) needs as_of, "
+                         "the day it was counted up to")
+            elif period.start and claim.as_of < period.start[: len(claim.as_of)]:
+                self.add(where, "date-order", f"as_of {claim.as_of} is before since {period.start}")
+        elif not (period.start or period.end):
+            self.add(where, "bad-period", f"claim '{claim.id}': a period needs from and/or to, or since for "
+                     "a running total")
+        else:
+            self.order(period.start, period.end, where)
 
     def person(self, person: Person) -> None:
         self.free_text(person.summary, self.at(person, "summary"))
@@ -143,9 +248,18 @@ class Checker:
             self.date(role.end, where)
             self.order(role.start, role.end, where)
             self.cite(role.cite)
+        victim = person.victim
+        if victim is not None:
+            where = victim.where or person.where
+            self.ref("incident", victim.incident, where)
+            if victim.died:
+                self.date(victim.died.value, where)
+            for _, fact in victim.facts:
+                self.cite(fact.cite)
 
     def organisation(self, org: Organisation) -> None:
         self.free_text(org.summary, self.at(org, "summary"))
+        self.word(org.kind, ORGANISATION_KINDS, "kind of organisation", self.at(org, "kind"))
         self.ref("organisation", org.parent, self.at(org, "parent"))
 
     def cycles(self) -> None:

@@ -6,30 +6,46 @@ import csv
 import io
 import json
 
+from .cite import plain_field
+from .figures import Group, scope
 from .governorates import GOVERNORATES
+from .link import Links, link
 from .model import Claim, Dataset, Incident, Link, Place
+from .text import MARKER_RE
+from .vocab import CHAIN_VERBS
 
 COLUMNS = (
-    "incident_id", "incident_title", "date", "place", "claim_id", "type", "counts", "who",
-    "figure", "min", "max", "as_of", "claimant", "chain", "source_key", "source_title",
-    "source_publisher", "source_url", "locator", "alleges", "note",
+    "incident_id", "incident_title", "date", "place", "claim_id", "kind", "counts", "who",
+    "figure", "min", "max", "period_from", "period_to", "running_total", "as_of", "as_of_basis",
+    "claimant", "origin", "chain", "accused", "group_min", "group_max", "grade", "parts", "source_key",
+    "source_title", "source_publisher", "source_kind", "source_stake", "source_url", "locator", "alleges",
+    "denies", "note",
 )
 
 
-def link_name(ds: Dataset, link: Link) -> str:
-    """The display name of one link of a chain."""
-    if link.person:
-        record = ds.people.get(link.person)
-        return record.name if record else link.person
-    if link.organisation:
-        record = ds.organisations.get(link.organisation)
-        return record.name if record else link.organisation
-    return link.unnamed or ""
+def link_name(ds: Dataset, item: Link) -> str:
+    """The display name of one link of a chain (bodies speaking jointly joined by 'and')."""
+    if item.joint:
+        return " and ".join(link_name(ds, member) for member in item.joint)
+    if item.person:
+        record = ds.people.get(item.person)
+        shown = record.name if record else item.person
+        if item.speaks_for:
+            org = ds.organisations.get(item.speaks_for)
+            shown += f", speaking for {org.name if org else item.speaks_for}"
+        return shown
+    if item.organisation:
+        record = ds.organisations.get(item.organisation)
+        return record.name if record else item.organisation
+    return item.unnamed or ""
 
 
 def chain_text(ds: Dataset, chain: tuple[Link, ...]) -> str:
-    """'A, relayed by B, relayed by C': origin first."""
-    return ", relayed by ".join(link_name(ds, link) for link in chain)
+    """'A, relayed by B, reposted by C': origin first."""
+    shown = link_name(ds, chain[0]) if chain else ""
+    for item in chain[1:]:
+        shown += f", {CHAIN_VERBS.get(item.role or 'relay', 'relayed by')} {link_name(ds, item)}"
+    return shown
 
 
 def place_text(place: Place) -> str:
@@ -40,38 +56,76 @@ def place_text(place: Place) -> str:
     return "; ".join(dict.fromkeys(parts))
 
 
-def row(ds: Dataset, incident: Incident, claim: Claim) -> dict[str, str | int | None]:
+def plain(value: str | None) -> str | None:
+    """Free text without citation markers' brackets: '[@key, para. 2]' becomes '(key, para. 2)'."""
+    if value is None:
+        return None
+    return " ".join(MARKER_RE.sub(lambda m: f"({m[1]}{', ' + m[2].strip() if m[2] else ''})", value).split())
+
+
+def _group(links: Links, incident: Incident, claim: Claim) -> Group | None:
+    """The comparison group a counted claim belongs to."""
+    if not claim.is_counted:
+        return None
+    wanted = scope(claim)
+    return next((g for g in links.figures[incident.id] if g.scope == wanted), None)
+
+
+def _parts(claim: Claim) -> str | None:
+    if not claim.parts:
+        return None
+    return json.dumps([{"governorate": p.governorate, "place": p.place, "who": p.who, "figure": p.figure,
+                        "min": p.min, "max": p.max, "in_addition": p.in_addition} for p in claim.parts],
+                      ensure_ascii=False)
+
+
+def row(ds: Dataset, links: Links, incident: Incident, claim: Claim) -> dict[str, str | int | bool | None]:
     """One claim as a flat row."""
     source = ds.sources.get(claim.cite.source)
+    group = _group(links, incident, claim)
+    found = links.origins.get((incident.id, claim.id))
+    period = claim.period
     return {
-        "incident_id": incident.id, "incident_title": incident.title, "date": incident.date,
+        "incident_id": incident.id, "incident_title": plain(incident.title), "date": incident.date,
         "place": place_text(incident.place), "claim_id": claim.id,
-        "type": "figure" if claim.is_figure else "allegation", "counts": claim.counts,
+        "kind": claim.kind, "counts": claim.counts,
         "who": claim.who, "figure": claim.figure, "min": claim.min, "max": claim.max,
-        "as_of": claim.as_of, "claimant": link_name(ds, claim.chain[0]),
-        "chain": chain_text(ds, claim.chain), "source_key": claim.cite.source,
-        "source_title": source.title if source else None,
-        "source_publisher": (source.get("organization") or source.get("publisher")) if source else None,
+        "period_from": period.start if period else None,
+        "period_to": (claim.as_of if period.running else period.end) if period else None,
+        "running_total": claim.running, "as_of": claim.as_of, "as_of_basis": claim.as_of_basis,
+        "claimant": link_name(ds, claim.chain[0]),
+        "origin": f"{found.kind}:{found.id}" if found else None,
+        "chain": chain_text(ds, claim.chain),
+        "accused": "; ".join(link_name(ds, a) for a in claim.accused) or None,
+        "group_min": group.low if group else None, "group_max": group.high if group else None,
+        "grade": group.grade if group else None, "parts": _parts(claim),
+        "source_key": claim.cite.source,
+        "source_title": plain_field(source, "title") if source else None,
+        "source_publisher": (plain_field(source, "organization") or plain_field(source, "publisher"))
+        if source else None,
+        "source_kind": plain_field(source, "kind") if source else None,
+        "source_stake": plain_field(source, "stake") if source else None,
         "source_url": source.get("url") if source else None, "locator": claim.cite.locator,
-        "alleges": claim.alleges, "note": claim.note,
+        "alleges": plain(claim.alleges), "denies": plain(claim.denies), "note": plain(claim.note),
     }
 
 
-def rows(ds: Dataset) -> list[dict[str, str | int | None]]:
+def rows(ds: Dataset, links: Links | None = None) -> list[dict[str, str | int | bool | None]]:
     """Every claim of every incident, in incident then claim order."""
-    return [row(ds, ds.incidents[i], claim) for i in sorted(ds.incidents)
+    links = links or link(ds)
+    return [row(ds, links, ds.incidents[i], claim) for i in sorted(ds.incidents)
             for claim in ds.incidents[i].claims]
 
 
-def to_csv(ds: Dataset) -> str:
+def to_csv(ds: Dataset, links: Links | None = None) -> str:
     """All claims as CSV text."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows(ds))
+    writer.writerows(rows(ds, links))
     return out.getvalue()
 
 
-def to_json(ds: Dataset) -> str:
+def to_json(ds: Dataset, links: Links | None = None) -> str:
     """All claims as a JSON array."""
-    return json.dumps(rows(ds), ensure_ascii=False, indent=1) + "\n"
+    return json.dumps(rows(ds, links), ensure_ascii=False, indent=1) + "\n"

@@ -3,26 +3,14 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from .markup import number, sort_date
-from .model import Cite, Claim, Dataset, Incident, Link, Role
+from .figures import IncidentFigures, Origin, incident_figures, origin
+from .markup import sort_date
+from .model import Cite, Claim, Dataset, Incident, Link, Part, Role
 from .text import markers
-
-SINGLE = "single source"
-CORROBORATED = "corroborated"
-CONTESTED = "contested"
-GRADES = (SINGLE, CORROBORATED, CONTESTED)
-
-
-@dataclass(frozen=True, order=True)
-class Origin:
-    """Where a claim independently comes from: a person, an organisation, or only a source."""
-
-    kind: str  # person | organisation | source
-    id: str
 
 
 @dataclass(frozen=True)
@@ -55,28 +43,12 @@ class Citing:
 
 
 @dataclass(frozen=True)
-class Figures:
-    """The claims about one count and scope in one incident, and what they add up to."""
+class PartRef:
+    """A share of a figure given for one governorate: the incident, the claim and the part."""
 
-    counts: str
-    who: str | None
-    claims: tuple[Claim, ...]  # the claims with a number, in data order
-    wordless: tuple[Claim, ...]  # figures in words only ("a large number")
-    low: int | None
-    high: int | None
-    open: bool
-    origins: tuple[tuple[Origin, tuple[Claim, ...]], ...]
-    grade: str | None
-
-    @property
-    def range_text(self) -> str:
-        """29–46+, 29+ or 29; empty when no claim has a number."""
-        if self.low is None or self.high is None:
-            return ""
-        plus = "+" if self.open else ""
-        if self.low == self.high:
-            return f"{number(self.low)}{plus}"
-        return f"{number(self.low)}–{number(self.high)}{plus}"
+    incident: str
+    claim: Claim
+    part: Part
 
 
 @dataclass(frozen=True)
@@ -91,67 +63,11 @@ class Links:
     published: Mapping[str, tuple[str, ...]]
     source_claims: Mapping[str, tuple[ClaimRef, ...]]
     source_citings: Mapping[str, tuple[Citing, ...]]
-    figures: Mapping[str, tuple[Figures, ...]]
+    figures: Mapping[str, IncidentFigures]
     by_governorate: Mapping[str, tuple[str, ...]]
     origins: Mapping[tuple[str, str], Origin]
-
-
-def origin(ds: Dataset, claim: Claim) -> Origin:
-    """The first named person or organisation of the chain; else the source's publisher or key."""
-    for item in claim.chain:
-        if item.ref:
-            return Origin(*item.ref)
-    source = ds.sources.get(claim.cite.source)
-    publisher = source.get("publisherid") if source else None
-    return Origin("organisation", publisher) if publisher else Origin("source", claim.cite.source)
-
-
-def interval(claim: Claim) -> tuple[int, int]:
-    """The stated figure as [min, max], an open-ended figure taken at its stated number."""
-    assert claim.min is not None
-    return claim.min, claim.max if claim.max is not None else claim.min
-
-
-def grade(hulls: Iterable[tuple[int, int]]) -> str | None:
-    """Single source, corroborated (all origins' figures overlap) or contested."""
-    hulls = list(hulls)
-    if not hulls:
-        return None
-    if len(hulls) == 1:
-        return SINGLE
-    return CORROBORATED if max(lo for lo, _ in hulls) <= min(hi for _, hi in hulls) else CONTESTED
-
-
-def figures(claims: Iterable[Claim], origins: Mapping[str, Origin]) -> Figures:
-    """Range, independent origins and grade for the claims of one count and scope."""
-    claims = tuple(claims)
-    first = claims[0]
-    wordless = tuple(c for c in claims if c.min is None)
-    by_origin: dict[Origin, list[Claim]] = defaultdict(list)
-    intervals = []
-    for claim in claims:
-        if claim.min is not None:
-            by_origin[origins[claim.id]].append(claim)
-            intervals.append(interval(claim))
-    if not intervals:
-        return Figures(first.counts or "", first.who, (), wordless, None, None, False, (), None)
-    hulls = [(min(interval(c)[0] for c in group), max(interval(c)[1] for c in group))
-             for group in by_origin.values()]
-    high = max(hi for _, hi in intervals)
-    is_open = any(c.max is None and c.min == high for c in claims)
-    counted = tuple(c for c in claims if c.min is not None)
-    return Figures(first.counts or "", first.who, counted, wordless, min(lo for lo, _ in intervals),
-                   high, is_open, tuple((o, tuple(g)) for o, g in sorted(by_origin.items())),
-                   grade(hulls))
-
-
-def incident_figures(incident: Incident, origins: Mapping[str, Origin]) -> tuple[Figures, ...]:
-    """One Figures per (counts, who) of an incident's figure claims, in order of first claim."""
-    groups: dict[tuple[str, str | None], list[Claim]] = {}
-    for claim in incident.claims:
-        if claim.is_figure:
-            groups.setdefault((claim.counts or "", claim.who), []).append(claim)
-    return tuple(figures(group, origins) for group in groups.values())
+    victims: Mapping[str, tuple[str, ...]]  # incident id -> ids of the named dead
+    parts_by_governorate: Mapping[str, tuple[PartRef, ...]]
 
 
 class _Builder:
@@ -164,8 +80,9 @@ class _Builder:
         self.citings: dict[str, list[Citing]] = defaultdict(list)
 
     def mention(self, link: Link | None, mention: Mention) -> None:
-        if link is not None and link.ref:
-            self.mentions[link.ref].append(mention)
+        """A mention for every record a link names: joint members and the body a person speaks for."""
+        for ref in link.refs if link is not None else ():
+            self.mentions[ref].append(mention)
 
     def text(self, kind: str, record_id: str, what: str, value: str | None) -> None:
         for marker in markers(value or ""):
@@ -180,8 +97,8 @@ class _Builder:
                                                         inv.cite.locator))
         for claim in incident.claims:
             self.source_claims[claim.cite.source].append(ClaimRef(incident.id, claim))
-            self.text("incident", incident.id, "note", claim.note)
-            self.text("incident", incident.id, "note", claim.alleges)
+            for value in (claim.note, claim.alleges, claim.denies, claim.as_of_note):
+                self.text("incident", incident.id, "note", value)
             for position, item in enumerate(claim.chain):
                 how = "claimant" if position == 0 else "relay"
                 self.mention(item, Mention(incident.id, how, claim.cite, claim=claim.id))
@@ -202,7 +119,8 @@ def link(ds: Dataset) -> Links:
     children: dict[str, list[str]] = defaultdict(list)
     by_governorate: dict[str, list[str]] = defaultdict(list)
     origins: dict[tuple[str, str], Origin] = {}
-    derived: dict[str, tuple[Figures, ...]] = {}
+    parts_by_governorate: dict[str, list[PartRef]] = defaultdict(list)
+    derived: dict[str, IncidentFigures] = {}
     for incident_id in chronology:
         incident = ds.incidents[incident_id]
         builder.incident(incident)
@@ -210,11 +128,22 @@ def link(ds: Dataset) -> Links:
             children[incident.part_of].append(incident_id)
         for gov in incident.place.governorates or ("",):
             by_governorate[gov].append(incident_id)
+        for claim in incident.claims:
+            for part in claim.parts:
+                if part.governorate:
+                    parts_by_governorate[part.governorate].append(PartRef(incident_id, claim, part))
         own = {claim.id: origin(ds, claim) for claim in incident.claims}
         origins.update(((incident_id, claim_id), found) for claim_id, found in own.items())
-        derived[incident_id] = incident_figures(incident, own)
+        derived[incident_id] = incident_figures(incident, own)  # what figures.for_incident gives
     members: dict[str, list[tuple[str, Role]]] = defaultdict(list)
+    victims: dict[str, list[str]] = defaultdict(list)
     for person in ds.people.values():
+        if person.victim is not None:
+            for fact in (f for _, f in person.victim.facts):
+                builder.citings[fact.cite.source].append(Citing("person", person.id, "victim",
+                                                                fact.cite.locator))
+            if person.victim.incident:
+                victims[person.victim.incident].append(person.id)
         builder.text("person", person.id, "summary", person.summary)
         for role in person.roles:
             builder.citings[role.cite.source].append(Citing("person", person.id, "role", role.cite.locator))
@@ -242,4 +171,12 @@ def link(ds: Dataset) -> Links:
         figures=MappingProxyType(derived),
         by_governorate=_freeze(by_governorate),
         origins=MappingProxyType(origins),
+        victims=_freeze(victims, key=lambda p: (_died(ds, p), ds.people[p].name.lower())),
+        parts_by_governorate=_freeze(parts_by_governorate, key=lambda r: position[r.incident]),
     )
+
+
+def _died(ds: Dataset, person_id: str) -> tuple[bool, str]:
+    """Sort key of a victim by date of death, unknown last."""
+    victim = ds.people[person_id].victim
+    return sort_date(victim.died.value if victim and victim.died else None)

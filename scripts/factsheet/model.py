@@ -37,27 +37,67 @@ class Variant:
 
 @dataclass(frozen=True)
 class Link:
-    """One link of an attribution chain: a record, or an unnamed claimant in words."""
+    """One link of an attribution chain: a record, several bodies speaking together, or words."""
 
     person: str | None = None
     organisation: str | None = None
     unnamed: str | None = None
     described_as: str | None = None
     where: Where | None = field(default=None, compare=False)
+    joint: tuple[Link, ...] = ()  # bodies making one statement together (a joint press conference)
+    speaks_for: str | None = None  # the organisation a person speaks for (a spokesman)
+    role: str | None = None  # claimant, spokesperson, relay, repost, ... (vocab.CHAIN_ROLES)
 
     @property
     def ref(self) -> tuple[str, str] | None:
-        """The (kind, id) this link points at, or None for an unnamed claimant."""
+        """The (kind, id) this link points at, or None for an unnamed claimant or a joint one."""
         if self.person:
             return ("person", self.person)
         if self.organisation:
             return ("organisation", self.organisation)
         return None
 
+    @property
+    def refs(self) -> tuple[tuple[str, str], ...]:
+        """Every record this link names: itself, its joint members, the body it speaks for."""
+        own = tuple(r for member in self.joint if (r := member.ref))
+        if self.ref:
+            own = (self.ref, *own)
+        return (*own, ("organisation", self.speaks_for)) if self.speaks_for else own
+
+
+@dataclass(frozen=True)
+class Period:
+    """What a figure covers when it is not the incident itself: a period, or a running total."""
+
+    start: str | None  # `from`, or `since` for a running total
+    end: str | None = None  # `to`; a running total runs to the claim's as_of
+    running: bool = False
+    where: Where | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class Part:
+    """A share of a figure: in one governorate or place, or of one group of people."""
+
+    figure: str
+    min: int | None
+    max: int | None
+    governorate: str | None = None
+    place: str | None = None
+    who: str | None = None
+    in_addition: bool = False  # counted besides the total, not within it
+    where: Where | None = field(default=None, compare=False)
+
+
+FIGURE = "figure"
+ALLEGATION = "allegation"
+DENIAL = "denial"
+
 
 @dataclass(frozen=True)
 class Claim:
-    """A figure or an allegation, attributed through its chain and cited."""
+    """A figure, an allegation or a denial, attributed through its chain and cited."""
 
     id: str
     chain: tuple[Link, ...]
@@ -73,11 +113,49 @@ class Claim:
     as_of: str | None = None
     note: str | None = None
     lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+    denies: str | None = None
+    answers: tuple[str, ...] = ()  # ids of the claims of the same incident a denial answers
+    period: Period | None = None
+    parts: tuple[Part, ...] = ()
+    as_of_basis: str | None = None  # stated, document-date or inferred (vocab.AS_OF_BASES)
+    as_of_note: str | None = None
+
+    @property
+    def kind(self) -> str:
+        """figure, allegation or denial."""
+        if self.denies is not None:
+            return DENIAL
+        return FIGURE if self.figure is not None else ALLEGATION
 
     @property
     def is_figure(self) -> bool:
-        """True for a counted figure, False for an allegation."""
-        return self.figure is not None
+        """True for a counted figure (not an allegation or a denial)."""
+        return self.kind == FIGURE
+
+    @property
+    def is_counted(self) -> bool:
+        """True for a figure, or a denial of a count (read as zero), which enter ranges and grades."""
+        return self.is_figure or (self.kind == DENIAL and self.counts is not None)
+
+    @property
+    def low(self) -> int | None:
+        """The lowest number the claim allows: a denial of a count allows none."""
+        return 0 if self.kind == DENIAL else self.min
+
+    @property
+    def high(self) -> int | None:
+        """The highest number the claim allows; None when open above."""
+        return 0 if self.kind == DENIAL else self.max
+
+    @property
+    def numbered(self) -> bool:
+        """True when the claim states a number (a wording such as 'many' states none)."""
+        return self.low is not None or self.high is not None
+
+    @property
+    def running(self) -> bool:
+        """True for a running total (counted since a date, up to its as_of)."""
+        return self.period is not None and self.period.running
 
 
 @dataclass(frozen=True)
@@ -101,6 +179,16 @@ class Coordinates:
 
 
 @dataclass(frozen=True)
+class Site:
+    """A place within a city: a square, street, bridge or building, with its other names."""
+
+    name: str
+    kind: str
+    variants: tuple[Variant, ...] = ()
+    where: Where | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
 class Place:
     """Where an incident happened, as precisely as the sources allow."""
 
@@ -110,6 +198,7 @@ class Place:
     area: str | None = None
     country: str | None = None
     coordinates: Coordinates | None = None
+    sites: tuple[Site, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -142,6 +231,32 @@ class Role:
 
 
 @dataclass(frozen=True)
+class Fact:
+    """One cited fact about a victim: a date, an age, a manner of death, a place."""
+
+    value: str
+    cite: Cite
+
+
+@dataclass(frozen=True)
+class Victim:
+    """What the sources say of a person's death."""
+
+    incident: str | None = None
+    died: Fact | None = None
+    age: Fact | None = None
+    how: Fact | None = None
+    place: Fact | None = None
+    where: Where | None = field(default=None, compare=False)
+
+    @property
+    def facts(self) -> tuple[tuple[str, Fact], ...]:
+        """The facts given, by name, in a fixed order."""
+        named = (("died", self.died), ("age", self.age), ("how", self.how), ("place", self.place))
+        return tuple((label, fact) for label, fact in named if fact is not None)
+
+
+@dataclass(frozen=True)
 class Person:
     """A named person, with every spelling of the name."""
 
@@ -152,6 +267,7 @@ class Person:
     variants: tuple[Variant, ...] = ()
     roles: tuple[Role, ...] = ()
     lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+    victim: Victim | None = None
 
 
 @dataclass(frozen=True)

@@ -44,6 +44,11 @@ CODES: dict[str, str] = {
     "figure-mismatch": "min/max that do not follow from the figure's wording",
     "part-of-cycle": "incidents whose part_of links form a loop",
     "parent-cycle": "organisations whose parent links form a loop",
+    "unknown-word": "a word that is not in its controlled vocabulary (counts, who, kinds, roles)",
+    "figure-unreadable": "a figure's wording that no documented reading covers",
+    "bad-period": "a period with neither from nor to, or a running total (since) without as_of",
+    "part-over-total": "a part of a figure larger than the total it is within",
+    "unknown-claim": "a denial answering a claim id that is not in its incident",
     "unused-source": "warning: a source no record cites",
 }
 

@@ -8,14 +8,19 @@ from .model import (
     Cite,
     Claim,
     Coordinates,
+    Fact,
     Incident,
     Involvement,
     Link,
     Organisation,
+    Part,
+    Period,
     Person,
     Place,
     Role,
+    Site,
     Variant,
+    Victim,
     Where,
 )
 
@@ -51,24 +56,45 @@ def variants(data: Any) -> tuple[Variant, ...]:
     return tuple(Variant(v["name"], v.get("lang"), bool(v.get("abbreviation", False))) for v in data or [])
 
 
-def link(data: dict, where: Where) -> Link:
+def link(path: str, data: dict, where: Where) -> Link:
     """One link of an attribution chain, or an accused reference."""
-    return Link(data.get("person"), data.get("organisation"), data.get("unnamed"), data.get("as"), where)
+    joint = tuple(link(path, d, w) for d, w in _items(path, data.get("joint")))
+    return Link(data.get("person"), data.get("organisation"), data.get("unnamed"), data.get("as"), where,
+                joint=joint, speaks_for=data.get("for"), role=data.get("role"))
+
+
+def period(path: str, data: dict | None) -> Period | None:
+    """What a figure covers: a period, or a running total since a date; None for the incident."""
+    if not data:
+        return None
+    if "since" in data:
+        return Period(_str(data["since"]), None, True, _where(path, data))
+    return Period(_str(data.get("from")), _str(data.get("to")), False, _where(path, data))
+
+
+def part(data: dict, where: Where) -> Part:
+    """One share of a figure."""
+    return Part(_str(data["figure"]) or "", data.get("min"), data.get("max"), data.get("governorate"),
+                data.get("place"), data.get("who"), bool(data.get("in_addition", False)), where)
 
 
 def claim(path: str, data: dict, where: Where) -> Claim:
-    """One figure or allegation."""
+    """One figure, allegation or denial."""
     return Claim(
-        id=data["id"], chain=tuple(link(d, w) for d, w in _items(path, data["chain"])),
+        id=data["id"], chain=tuple(link(path, d, w) for d, w in _items(path, data["chain"])),
         cite=cite(path, data["cite"]), where=where, counts=data.get("counts"),
         figure=_str(data.get("figure")), min=data.get("min"), max=data.get("max"),
         who=data.get("who"), alleges=data.get("alleges"),
-        accused=tuple(link(d, w) for d, w in _items(path, data.get("accused"))),
+        accused=tuple(link(path, d, w) for d, w in _items(path, data.get("accused"))),
         as_of=_str(data.get("as_of")), note=data.get("note"), lines=_lines(data),
+        denies=data.get("denies"), answers=tuple(data.get("answers") or ()),
+        period=period(path, data.get("period")),
+        parts=tuple(part(d, w) for d, w in _items(path, data.get("parts"))),
+        as_of_basis=data.get("as_of_basis"), as_of_note=data.get("as_of_note"),
     )
 
 
-def place(data: dict) -> Place:
+def place(path: str, data: dict) -> Place:
     """Where an incident happened."""
     coords = data.get("coordinates")
     return Place(
@@ -77,13 +103,15 @@ def place(data: dict) -> Place:
         country=data.get("country"),
         coordinates=Coordinates(float(coords["lat"]), float(coords["lon"]), coords["precision"])
         if coords else None,
+        sites=tuple(Site(d["name"], d["kind"], variants(d.get("variants")), w)
+                    for d, w in _items(path, data.get("sites"))),
     )
 
 
 def incident(record_id: str, path: str, data: dict) -> Incident:
     """An incident record."""
     return Incident(
-        id=record_id, title=data["title"], date=str(data["date"]), place=place(data["place"]),
+        id=record_id, title=data["title"], date=str(data["date"]), place=place(path, data["place"]),
         summary=data["summary"], where=_where(path, data), end_date=_str(data.get("end_date")),
         part_of=data.get("part_of"),
         involved=tuple(Involvement(d["role"], cite(path, d["cite"]), d.get("person"),
@@ -94,13 +122,28 @@ def incident(record_id: str, path: str, data: dict) -> Incident:
     )
 
 
+def fact(path: str, data: dict | None, key: str) -> Fact | None:
+    """One cited fact of a victim, its value as text."""
+    return Fact(str(data[key]), cite(path, data["cite"])) if data else None
+
+
+def victim(path: str, data: dict | None) -> Victim | None:
+    """What the sources say of a person's death."""
+    if data is None:
+        return None
+    return Victim(data.get("incident"), fact(path, data.get("died"), "date"),
+                  fact(path, data.get("age"), "years"), fact(path, data.get("how"), "text"),
+                  fact(path, data.get("place"), "text"), _where(path, data))
+
+
 def person(record_id: str, path: str, data: dict) -> Person:
     """A person record."""
     roles = tuple(Role(d["title"], cite(path, d["cite"]), d.get("organisation"),
                        _str(d.get("from")), _str(d.get("to")), w)
                   for d, w in _items(path, data.get("roles")))
     return Person(record_id, data["name"], data["summary"], _where(path, data),
-                  variants(data.get("variants")), roles, lines=_lines(data))
+                  variants(data.get("variants")), roles, lines=_lines(data),
+                  victim=victim(path, data.get("victim")))
 
 
 def organisation(record_id: str, path: str, data: dict) -> Organisation:

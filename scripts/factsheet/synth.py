@@ -123,7 +123,7 @@ class Synth:
         self.pmf = self.org("Popular Mobilisation Forces", "militia", wanted="popular-mobilisation-forces",
                             variants=[{"name": "PMF", "abbreviation": True}, {"name": "Hashd al-Shaabi"},
                                       {"name": "الحشد الشعبي", "lang": ar}])
-        self.ihchr = self.org("High Commission for Human Rights", "human-rights-body",
+        self.ihchr = self.org("High Commission for Human Rights", "nhri",
                               variants=[{"name": "IHCHR", "abbreviation": True},
                                         {"name": "المفوضية العليا لحقوق الإنسان", "lang": ar}])
         self.unami = self.org("United Nations Assistance Mission for Iraq", "intergovernmental-body",

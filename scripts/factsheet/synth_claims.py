@@ -13,13 +13,13 @@ from .synth import Inc, Org, Src, Synth, _dump, bib_entry, slug, spoken, unique
 STAKES = {
     "media-outlet": "A commercial news outlet with no stated tie to the parties to the events.",
     "news-agency": "A news agency that sells reports to other outlets.",
-    "human-rights-body": "A state-funded human-rights body that kept its own count of casualties.",
+    "nhri": "A state-funded human-rights body that kept its own count of casualties.",
     "intergovernmental-body": "The United Nations mission in the country.",
     "government-body": "A ministry of the government whose forces are accused; a party to the events.",
     "advocacy-group": "An opposition organisation in exile, itself a party with a stake in these events.",
 }
-SOURCE_KINDS = {"media-outlet": "news", "news-agency": "news", "human-rights-body": "human-rights",
-                "intergovernmental-body": "intergovernmental", "government-body": "official",
+SOURCE_KINDS = {"media-outlet": "newspaper", "news-agency": "news-agency", "nhri": "nhri",
+                "intergovernmental-body": "un-body", "government-body": "government",
                 "advocacy-group": "advocacy"}
 
 
@@ -163,7 +163,7 @@ class Writer:
 
     def killed(self, inc: Inc, ids: set[str], toll: int) -> list[dict[str, Any]]:
         """Two or three conflicting death tolls for one incident, mostly counting the same people."""
-        who = self.rng.choice((None, "protesters", "protesters", "all"))
+        who = self.rng.choice((None, "protesters", "protesters", "people"))
         count = self.rng.choice((1, 2, 2, 3, 3, 4)) if inc.level == "local" else self.rng.choice((1, 2))
         claims = []
         for index in range(count):

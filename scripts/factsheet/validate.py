@@ -8,18 +8,15 @@ from datetime import date as Date
 from . import records, schema, text
 from .governorates import GOVERNORATES
 from .load import RawData
-from .model import Claim, Dataset, Incident, Link, Source, Where
+from .model import Dataset, Incident, Link, Source, Where
 from .problems import Problem, sort_key
+from .vocab import SOURCE_KINDS, suggest
+from .wording import APPROXIMATE, Reading, read
 
 ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+DATE_FORMS = "write a day 2019-11-28, a month 2019-11, a year 2019, or unknown"
 SOURCE_TYPES = {"online", "article", "report", "misc"}
 SOURCE_REQUIRED = ("title", "kind", "stake")
-_NUMBER_RE = r"(\d[\d,]*)"
-# Wordings whose number fixes min (and max) exactly: keep the data honest to the words.
-_FIGURE_RULES = (
-    (re.compile(rf"^{_NUMBER_RE}$"), True),
-    (re.compile(rf"^(?:at least|over|more than|upwards of)\s+{_NUMBER_RE}$", re.I), False),
-)
 
 
 def validate(raw: RawData) -> tuple[Dataset, list[Problem]]:
@@ -93,7 +90,12 @@ def _source_problems(sources: dict[str, Source]) -> list[Problem]:
                 problems.append(Problem(at(name), "bad-url", f"{name} must be an http(s) address: {value}"))
         value = source.get("date")
         if value is not None and not valid_date(value):
-            problems.append(Problem(at("date"), "bad-date", f"not a date: {value}"))
+            problems.append(Problem(at("date"), "bad-date", f"not a date: {value} ({DATE_FORMS})"))
+        kind = (source.get("kind") or "").strip("{} ")
+        if kind and kind not in SOURCE_KINDS:
+            problems.append(Problem(at("kind"), "unknown-word", f"source '{key}': kind '{kind}' is not "
+                                    f"a kind of source{suggest(kind, SOURCE_KINDS)}; one of: "
+                                    f"{', '.join(SOURCE_KINDS)}"))
     return problems
 
 
@@ -119,27 +121,36 @@ def _dataset_problems(ds: Dataset) -> list[Problem]:
     return Checker(ds).run()
 
 
-def figure_problems(claim: Claim, where: Where) -> list[Problem]:
-    """A figure's numbers must agree with each other and with its wording."""
+def figure_problems(claim_id: str, figure: str | None, low: int | None, high: int | None,
+                    where: Where) -> list[Problem]:
+    """A figure's numbers must agree with each other and with the reading of its wording."""
     problems = []
-    if claim.min is not None and claim.max is not None and claim.min > claim.max:
-        problems.append(Problem(where, "min-over-max", f"claim '{claim.id}': min {claim.min} is "
-                                f"greater than max {claim.max}"))
-    figure = (claim.figure or "").strip()
-    if claim.min is None and re.search(r"\d", figure):
-        problems.append(Problem(where, "figure-not-number", f"claim '{claim.id}': the figure "
-                                f"'{figure}' has a number but min is empty"))
-    for pattern, exact in _FIGURE_RULES:
-        match = pattern.match(figure)
-        if not match:
-            continue
-        number = int(match.group(1).replace(",", ""))
-        want_max = number if exact else None
-        if claim.min != number or claim.max != want_max:
-            shown_max = "null" if want_max is None else want_max
-            problems.append(Problem(where, "figure-mismatch", f"claim '{claim.id}': '{figure}' "
-                                    f"means min {number}, max {shown_max}"))
+    if low is not None and high is not None and low > high:
+        problems.append(Problem(where, "min-over-max", f"claim '{claim_id}': min {low} is greater than "
+                                f"max {high}"))
+    wording = (figure or "").strip()
+    found = read(wording)
+    if found is None:
+        problems.append(Problem(where, "figure-unreadable", f"claim '{claim_id}': cannot tell how "
+                                f"'{wording}' reads; start it with the number or with one of the documented "
+                                "qualifiers, e.g. 'at least 29', 'up to 35', 'about 6', 'between 29 and "
+                                "80', 'dozens' (the list is on the methodology page)"))
+    elif not found.allows(low, high):
+        problems.append(Problem(where, "figure-mismatch", f"claim '{claim_id}': '{wording}' "
+                                f"{expected(found)}, but the record has min {shown(low)}, max {shown(high)}"))
     return problems
+
+
+def shown(value: int | None) -> str:
+    """A min or max as written in YAML."""
+    return "null" if value is None else str(value)
+
+
+def expected(found: Reading) -> str:
+    """What a reading asks of min and max, in words."""
+    if found.kind == APPROXIMATE:
+        return f"is about {found.number}: min and max must include {found.number}"
+    return f"is read as {found.kind} (min {shown(found.min)}, max {shown(found.max)})"
 
 
 def link_kind(link: Link) -> int:
@@ -150,9 +161,14 @@ def link_kind(link: Link) -> int:
 def governorate_problems(incident: Incident) -> list[Problem]:
     """Governorate ids must be Iraq's."""
     where = Where(incident.where.path, incident.lines.get("place", incident.where.line))
-    return [Problem(where, "unknown-governorate", f"'{g}' is not a governorate of Iraq "
-                    f"(one of: {', '.join(GOVERNORATES)})")
+    return [Problem(where, "unknown-governorate", governorate_message(g))
             for g in incident.place.governorates if g not in GOVERNORATES]
+
+
+def governorate_message(gov_id: str) -> str:
+    """Why a governorate id is wrong, with the nearest id and the full list."""
+    return (f"'{gov_id}' is not a governorate of Iraq{suggest(gov_id, GOVERNORATES)}; use one of: "
+            f"{', '.join(GOVERNORATES)}")
 
 
 __all__ = ["validate", "valid_date", "figure_problems", "text"]

@@ -10,7 +10,7 @@ def keys(cites) -> set[tuple[str, str]]:
 
 
 def test_range_runs_from_lowest_to_highest_claim(ds) -> None:
-    found = figure_range(ds.incidents["2019-11-28-nasiriyah"])
+    found = figure_range(ds, ds.incidents["2019-11-28-nasiriyah"])
     assert (found.low, found.high) == (29, 46)
     assert [c.id for c in found.low_claims] == ["killed-reuters"]
     assert [c.id for c in found.high_claims] == ["killed-ihchr"]
@@ -18,20 +18,20 @@ def test_range_runs_from_lowest_to_highest_claim(ds) -> None:
 
 def test_open_ended_figure_counts_its_number_as_highest(ds) -> None:
     # 'at least 31' (IHCHR) is the highest number named; 'a large number' names none and is skipped.
-    found = figure_range(ds.incidents["2019-10-01-tahrir-square"])
+    found = figure_range(ds, ds.incidents["2019-10-01-tahrir-square"])
     assert (found.low, found.high) == (22, 31)
     assert [c.id for c in found.high_claims] == ["killed-ihchr"]
 
 
 def test_equal_lowest_figures_are_all_cited(ds) -> None:
-    found = figure_range(ds.incidents["2019-10-25-basra"])
+    found = figure_range(ds, ds.incidents["2019-10-25-basra"])
     assert found.low == 6
     assert {c.id for c in found.low_claims} == {"killed-ihchr", "killed-reuters"}
 
 
 def test_other_counts_are_separate(ds) -> None:
-    assert figure_range(ds.incidents["2019-10-01-tahrir-square"], "injured").low == 400
-    assert figure_range(ds.incidents["2019-11-28-south"], "injured") is None
+    assert figure_range(ds, ds.incidents["2019-10-01-tahrir-square"], "injured").low == 400
+    assert figure_range(ds, ds.incidents["2019-11-28-south"], "injured") is None
 
 
 def test_part_within_a_wider_incident_is_not_added_twice(ds) -> None:

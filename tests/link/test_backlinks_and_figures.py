@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from factsheet.link import CONTESTED, CORROBORATED, SINGLE, Origin, figures, grade, link, origin
-from factsheet.model import Cite, Claim, Dataset, Incident, Link, Place, Source, Where
+from factsheet.figures import CONTESTED, CORROBORATED, SINGLE, Origin, Scope, grade, group, origin
+from factsheet.link import link
+from factsheet.model import Cite, Claim, Dataset, Incident, Link, Period, Place, Source, Where
 from factsheet.pipeline import load_dataset
 
 FIXTURE = Path(__file__).parent.parent / "fixtures" / "valid"
@@ -15,11 +16,11 @@ HERE = Where("test.yml", 1)
 
 
 def claim(claim_id: str, low: int | None, high: int | None, *chain: Link, source: str = "s1",
-          counts: str = "killed", who: str | None = None) -> Claim:
+          counts: str = "killed", who: str | None = None, **more) -> Claim:
     """A figure claim; an exact figure when high equals low."""
     figure = str(low) if low is not None and low == high else "words"
     return Claim(claim_id, chain or (Link(unnamed="someone"),), Cite(source, "para. 1", HERE), HERE,
-                 counts=counts, figure=figure, min=low, max=high, who=who)
+                 counts=counts, figure=figure, min=low, max=high, who=who, **more)
 
 
 def org(org_id: str) -> Link:
@@ -65,11 +66,15 @@ def test_two_relays_of_one_origin_count_once():
 
 
 @pytest.mark.parametrize(("claims", "text", "wanted"), [
-    ([(29, None), (46, None)], "29–46+", CONTESTED),  # floors compared at their stated numbers
+    ([(29, None), (46, None)], "29–46+", CORROBORATED),  # both floors hold if 46 or more died
     ([(29, 29), (46, 46)], "29–46", CONTESTED),
     ([(20, 30), (25, 25)], "20–30", CORROBORATED),
     ([(46, 46), (46, None)], "46+", CORROBORATED),  # the highest figure is a floor: open-ended
-    ([(46, None), (50, 50)], "46–50", CONTESTED),  # 50 is the highest, and it is exact
+    ([(46, None), (50, 50)], "46–50", CORROBORATED),  # 50 is at least 46
+    ([(50, None), (46, 46)], "46–50+", CONTESTED),  # 46 is not 50 or more
+    ([(None, 35), (29, 29)], "29–35", CORROBORATED),  # "up to 35" allows 29
+    ([(None, 35), (40, None)], "35–40+", CONTESTED),
+    ([(None, 35), (None, 20)], "up to 35", CORROBORATED),
     ([(1000, 1200), (1100, None)], "1,000–1,200", CORROBORATED),
 ])
 def test_range_and_grade_between_two_origins(claims, text, wanted):
@@ -81,6 +86,9 @@ def test_range_and_grade_between_two_origins(claims, text, wanted):
 
 
 def test_one_origin_several_figures_is_one_interval():
+    inf = float("inf")
+    assert grade([(29, inf), (46, inf)]) == CORROBORATED
+    assert grade([(2, 2), (4, 4), (16, 16)]) == CONTESTED
     assert grade([(22, 29)]) == SINGLE
     assert grade([(22, 29), (25, 25)]) == CORROBORATED
     assert grade([(22, 29), (30, 30)]) == CONTESTED
@@ -103,6 +111,56 @@ def test_groups_by_count_and_by_who_in_order_of_first_claim():
                          claim("c", 9, 9)))
     keys = [(f.counts, f.who) for f in found.figures["i"]]
     assert keys == [("killed", "protesters"), ("injured", None), ("killed", None)]
+
+
+def test_a_denial_of_a_count_is_read_as_zero_and_contests_a_positive_figure():
+    denial = Claim("d", (org("ministry"),), Cite("s1", "para. 2", HERE), HERE, counts="killed",
+                   denies="No one was killed.")
+    (found,) = link(dataset(claim("a", 3, 3, org("x")), denial)).figures["i"]
+    assert (found.range_text, found.grade) == ("0–3", CONTESTED)
+    (alone,) = link(dataset(denial)).figures["i"]
+    assert (alone.range_text, alone.grade) == ("0", SINGLE)
+
+
+def test_figures_for_other_periods_are_compared_apart():
+    week = Period("2019-10-01", "2019-10-07")
+    found = link(dataset(claim("a", 100, None, org("x")), claim("b", 6, 6, org("y"), period=week),
+                         claim("c", 97, 97, org("z"), period=week))).figures["i"]
+    groups = {g.scope.period: g for g in found.groups}
+    assert groups[()].range_text == "100+" and groups[()].grade == SINGLE
+    assert groups["period", "2019-10-01", "2019-10-07"].grade == CONTESTED
+
+
+def test_running_totals_form_a_series_with_each_origins_latest_figure():
+    since = Period("2019-10-01", running=True)
+    found = link(dataset(
+        claim("a", 97, 97, org("unami"), period=since, as_of="2019-11-04"),
+        claim("b", 354, None, org("unami"), period=since, as_of="2019-11-29"),
+        claim("c", 450, None, org("afp"), period=since, as_of="2019-12-20"),
+        claim("d", 100, None, org("ihchr"), period=since, as_of="2019-11-04"),
+    )).figures["i"]
+    assert found.groups == () and len(found.series) == 1
+    (run,) = found.series
+    assert run.since == "2019-10-01"
+    assert [(o.id, c.id) for o, c in run.latest] == [("afp", "c"), ("unami", "b"), ("ihchr", "d")]
+    same_day = [g for g in run.groups if len(g.origins) > 1]
+    assert [(g.scope.period[2], g.grade) for g in same_day] == [("2019-11-04", CONTESTED)]
+
+
+def test_a_spokesman_counts_as_his_organisation_and_a_joint_statement_as_one_origin():
+    ds = dataset()
+    spoke = claim("a", 1, 1, Link(person="saad-maan", speaks_for="interior-ministry"), org("afp"))
+    assert origin(ds, spoke) == Origin("organisation", "interior-ministry")
+    joint = claim("b", 1, 1, Link(joint=(org("defence"), org("interior"))), org("rudaw"))
+    found = origin(ds, joint)
+    assert found == Origin("joint", "organisation:defence+organisation:interior")
+    assert found.members == (("organisation", "defence"), ("organisation", "interior"))
+
+
+def test_non_casualty_counts_are_kept_apart():
+    found = link(dataset(claim("a", 5, 5), claim("b", 3000, 3000, counts="deployed"))).figures["i"]
+    assert [g.counts for g in found.groups] == ["killed"]
+    assert [g.counts for g in found.other] == ["deployed"]
 
 
 def test_fixture_nasiriyah_figures(fixture_links):
@@ -159,5 +217,5 @@ def test_results_are_read_only(fixture_links):
 
 def test_figures_for_one_group_directly():
     made = (claim("a", 3, 3, org("x")),)
-    group = figures(made, {"a": Origin("organisation", "x")})
-    assert (group.low, group.high, group.open, group.grade) == (3, 3, False, SINGLE)
+    found = group(Scope("killed", None, ()), made, {"a": Origin("organisation", "x")})
+    assert (found.low, found.high, found.open_above, found.grade) == (3, 3, False, SINGLE)

@@ -100,7 +100,7 @@ def test_nasiriyah_shows_each_figure_its_origin_and_sources(site):
         assert re.search(r"\[\^\d+\]$", figure), figure  # the figure carries its footnote
         assert re.search(r"\]\(\.\./source/[a-z0-9-]+\.md\)", source)  # one click to the source page
         assert "relayed by" in chain or "](../organisation/" in chain
-    assert "“at least 46” (read as 46+)" in rows[0][1]
+    assert "“at least 46” (read as 46 or more)" in rows[0][1]
     assert "[Reuters](../organisation/reuters.md)" in rows[1][2]
     ranges = _rows(text, "Casualty figures")
     assert [r[1].split("[")[0] for r in ranges] == ["46+", "29+", "24+"]

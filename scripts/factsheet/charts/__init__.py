@@ -4,6 +4,7 @@ cited Markdown table); no script, no network, the same data gives the same bytes
 
 from __future__ import annotations
 
+from ..figures import for_incident
 from ..model import Dataset, Incident
 from . import history_draw, map_draw, timeline_draw
 from .links import Links, relative
@@ -18,8 +19,8 @@ def timeline(ds: Dataset, mark: Mark, links: Links, uid: str = "fs-timeline") ->
 
 
 def toll_histories(ds: Dataset, incident: Incident, mark: Mark) -> tuple[Figure, ...]:
-    """For each count with three or more dated figures, how each claimant's figure moved."""
-    return history_draw.figures(ds, incident, mark)
+    """For each count with enough dated figures, and each running total, how each claimant's figure moved."""
+    return history_draw.figures(ds, incident.id, for_incident(ds, incident), mark)
 
 
 def incident_map(ds: Dataset, mark: Mark, links: Links, uid: str = "fs-map") -> Figure:

@@ -6,19 +6,22 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..export import chain_text, link_name
+from ..figures import KILLED, IncidentFigures, for_incident
+from ..markup import human_date
 from ..model import Claim, Dataset, Incident
 from . import dates
-from .ranges import KILLED
 
-MIN_DATED = 3  # fewer dated claims than this make no history worth drawing
+MIN_DATED = 3  # fewer dated claims than this make no history worth drawing for one incident's toll
+MIN_RUNNING = 2  # a running total is a series by nature: two dated snapshots already show its growth
 
 
 @dataclass(frozen=True)
 class Point:
-    """One dated claim: its day and the claim."""
+    """One dated claim: the day it is drawn at, and the claim; a month-precision date sits mid-month."""
 
     day: date
     claim: Claim
+    by_month: bool = False
 
 
 @dataclass(frozen=True)
@@ -37,14 +40,43 @@ class History:
     counts: str
     series: tuple[Series, ...]
     undated: tuple[Claim, ...]
+    since: str | None = None  # the start of a running total; None for the incident's own toll
+
+    @property
+    def key(self) -> str:
+        """A stable name for the drawing, unique within its page."""
+        return self.counts + (f"-since-{self.since}" if self.since else "")
+
+    @property
+    def subject(self) -> str:
+        """What is drawn, in words: 'Killed' or 'Killed, running total since 1 October 2019'."""
+        counted = self.counts.replace("-", " ").capitalize()
+        return f"{counted}, running total since {human_date(self.since)}" if self.since else counted
+
+
+def claim_date(ds: Dataset, claim: Claim) -> str | None:
+    """When the figure was given: its 'as of' date, else its source's date."""
+    if claim.as_of:
+        return claim.as_of
+    source = ds.sources.get(claim.cite.source)
+    return source.get("date") if source else None
+
+
+def claim_point(ds: Dataset, claim: Claim) -> Point | None:
+    """Where a claim is drawn in time: its day, or the middle of its month; None when undated."""
+    value = claim_date(ds, claim)
+    day = dates.full(value)
+    if day is not None:
+        return Point(day, claim)
+    if value and len(value) == 7:
+        return Point(date(int(value[:4]), int(value[5:7]), 15), claim, by_month=True)
+    return None
 
 
 def claim_day(ds: Dataset, claim: Claim) -> date | None:
-    """When the figure was given: its 'as of' date, else its source's date, when either is a full date."""
-    if claim.as_of:
-        return dates.full(claim.as_of)
-    source = ds.sources.get(claim.cite.source)
-    return dates.full(source.get("date")) if source else None
+    """The day a claim is drawn at, or None when it has no day or month."""
+    found = claim_point(ds, claim)
+    return found.day if found else None
 
 
 def claimant(ds: Dataset, claim: Claim) -> tuple[str, str]:
@@ -61,42 +93,61 @@ def claimant(ds: Dataset, claim: Claim) -> tuple[str, str]:
     return key, label
 
 
+def _history(ds: Dataset, incident_id: str, counts: str, claims: list[Claim], least: int,
+             since: str | None = None) -> History | None:
+    """The history of some claims of one count, if enough of them are dated."""
+    points = [(p, c) for c in claims if (p := claim_point(ds, c))]
+    if len(points) < least:
+        return None
+    groups: dict[str, tuple[str, list[Point]]] = {}
+    for point, claim in sorted(points, key=lambda p: (p[0].day, p[1].id)):
+        key, label = claimant(ds, claim)
+        groups.setdefault(key, (label, []))[1].append(point)
+    series = tuple(Series(label, tuple(found)) for _, (label, found) in sorted(groups.items()))
+    undated = tuple(c for c in claims if claim_point(ds, c) is None)
+    return History(incident_id, counts, series, undated, since)
+
+
 def histories(ds: Dataset, incident: Incident) -> tuple[History, ...]:
-    """A history for each count with enough dated figures; killed first, then by name."""
-    counts = sorted({c.counts for c in incident.claims if c.is_figure and c.counts},
-                    key=lambda c: (c != KILLED, c))
+    """A history of the incident's own toll per count, and one per running-total series; killed first."""
+    return histories_of(ds, incident.id, for_incident(ds, incident))
+
+
+def histories_of(ds: Dataset, incident_id: str, found: IncidentFigures) -> tuple[History, ...]:
+    """The histories of an incident whose figures are already worked out."""
     out = []
-    for count in counts:
-        figures = [c for c in incident.claims if c.is_figure and c.counts == count and c.min is not None]
-        dated = [(d, c) for c in figures if (d := claim_day(ds, c))]
-        if len(dated) < MIN_DATED:
-            continue
-        groups: dict[str, tuple[str, list[Point]]] = {}
-        for day, claim in sorted(dated, key=lambda p: (p[0], p[1].id)):
-            key, label = claimant(ds, claim)
-            groups.setdefault(key, (label, []))[1].append(Point(day, claim))
-        series = tuple(Series(label, tuple(points)) for _, (label, points) in sorted(groups.items()))
-        undated = tuple(c for c in figures if not claim_day(ds, c))
-        out.append(History(incident.id, count, series, undated))
-    return tuple(out)
+    for group in found.groups:
+        if not group.scope.period:
+            out.append(_history(ds, incident_id, group.counts, list(group.claims), MIN_DATED))
+    for run in found.series:
+        claims = [c for g in run.groups for c in g.claims]
+        out.append(_history(ds, incident_id, run.counts, claims, MIN_RUNNING, run.since))
+    drawn = [h for h in out if h is not None]
+    return tuple(sorted(drawn, key=lambda h: (h.counts != KILLED, h.counts, h.since or "")))
 
 
 def value_text(claim: Claim) -> str:
-    """The number drawn for a claim: '22', '20–25', or '46+' when open-ended."""
-    if claim.max is None:
-        return f"{claim.min:,}+"
-    return f"{claim.min:,}" if claim.max == claim.min else f"{claim.min:,}–{claim.max:,}"
+    """The number drawn for a claim: '22', '20–25', '46+' when open above, '≤35' when open below."""
+    if claim.low is None:
+        return f"≤{claim.high:,}"
+    if claim.high is None:
+        return f"{claim.low:,}+"
+    return f"{claim.low:,}" if claim.high == claim.low else f"{claim.low:,}–{claim.high:,}"
 
 
 def describe(history: History) -> str:
     """Every series in words, for screen readers."""
     parts = []
     for series in history.series:
-        steps = ", then ".join(f"{value_text(p.claim)} on {dates.spoken(p.day.isoformat())}"
-                               for p in series.points)
+        steps = ", then ".join(f"{value_text(p.claim)} on {spoken(p)}" for p in series.points)
         parts.append(f"{series.label}: {steps}")
-    return f"{history.counts.replace('-', ' ').capitalize()}, as each claimant gave it over time. " + (
-        ". ".join(parts) + ".")
+    return f"{history.subject}, as each claimant gave it over time. " + ". ".join(parts) + "."
+
+
+def spoken(point: Point) -> str:
+    """The date of a point in words, at the precision the data gives."""
+    day = point.day.isoformat()
+    return dates.spoken(day[:7] if point.by_month else day)
 
 
 def chain_of(ds: Dataset, claim: Claim) -> str:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from ..model import Dataset, Incident
+from ..figures import IncidentFigures
+from ..model import Claim, Dataset
 from . import dates
-from .history import History, chain_of, describe, histories, value_text
+from .history import History, chain_of, describe, histories_of, spoken, value_text
 from .svg import document, esc, nice_ticks, path, tag, text, y_axis
 from .table import Figure, Mark, markdown_table, md
 
@@ -60,7 +61,7 @@ def svg(ds: Dataset, history: History, uid: str) -> str:
     def x(day: date) -> float:
         return LEFT + ((day - first).days + pad) / (span + 2 * pad) * (WIDTH - LEFT - RIGHT)
 
-    tops = [p.claim.max if p.claim.max is not None else p.claim.min for p in points]
+    tops = [p.claim.high if p.claim.high is not None else p.claim.low for p in points]
     ticks = nice_ticks(max(t or 0 for t in tops) * 1.1)
 
     def y(value: float) -> float:
@@ -87,15 +88,15 @@ def svg(ds: Dataset, history: History, uid: str) -> str:
 
     for index, series in enumerate(history.series):
         cls, colour = f"fs-s{index % 6}", COLOURS[index % 6]
-        coords = [(x(p.day) + dodge(p.day, index), y(p.claim.min or 0)) for p in series.points]
+        coords = [(x(p.day) + dodge(p.day, index), y(_base(p.claim))) for p in series.points]
         shapes = [tag("title", esc(series.label))]
         if len(coords) > 1:
             shapes.append(tag("path", d=path(coords), class_=f"fs-line {cls}", fill="none", stroke=colour,
                               stroke_width="2", stroke_dasharray=DASHES[index % 6]))
         for point, (px, py) in zip(series.points, coords, strict=True):
             claim = point.claim
-            if claim.max is not None and claim.max > (claim.min or 0):
-                top = y(claim.max)
+            if claim.high is not None and claim.high > _base(claim):
+                top = y(claim.high)
                 whisker = path([(px, py), (px, top)]) + path([(px - 3, top), (px + 3, top)])
                 shapes.append(tag("path", d=whisker, class_=cls, stroke=colour, stroke_width="1.5"))
             shapes.append(_marker(index, px, py))
@@ -105,8 +106,13 @@ def svg(ds: Dataset, history: History, uid: str) -> str:
                                    font_weight="bold"))
         body.append(tag("g", "".join(shapes)))
     body.append(_legend(history, BOTTOM + 40))
-    title = f"{history.counts.replace('-', ' ').capitalize()}: each claimant's figure over time"
+    title = f"{history.subject}: each claimant's figure over time"
     return document(uid, WIDTH, height, title, describe(history), "".join(body), "fs-history")
+
+
+def _base(claim: Claim) -> int:
+    """Where a claim's marker sits: its lowest number, or its ceiling when it gives no floor."""
+    return claim.low if claim.low is not None else (claim.high or 0)
 
 
 def _free_spot(taken: list[tuple[float, float]], px: float, py: float) -> float | None:
@@ -140,7 +146,7 @@ def table(ds: Dataset, history: History, mark: Mark) -> str:
         for point in series.points:
             claim, note = point.claim, mark(point.claim.cite)
             rows.append((point.day.isoformat(), series.label, [
-                dates.spoken(point.day.isoformat()), md(series.label), md(chain_of(ds, claim)),
+                spoken(point), md(series.label), md(chain_of(ds, claim)),
                 md(claim.figure or "") + note, md(value_text(claim)) + note]))
     rows.sort(key=lambda r: (r[0], r[1]))
     out = markdown_table(("Date", "Claimant", "Attribution chain", "Figure as worded", "Drawn as"),
@@ -152,14 +158,19 @@ def table(ds: Dataset, history: History, mark: Mark) -> str:
     return out
 
 
-def figures(ds: Dataset, incident: Incident, mark: Mark) -> tuple[Figure, ...]:
-    """A toll history for each count of the incident with three or more dated figures."""
+def figures(ds: Dataset, incident_id: str, found: IncidentFigures, mark: Mark) -> tuple[Figure, ...]:
+    """A toll history for each count of the incident with enough dated figures, and each running total."""
     out = []
-    for history in histories(ds, incident):
+    for history in histories_of(ds, incident_id, found):
         counted = history.counts.replace("-", " ")
-        caption = (f"Figures for the number {counted}, by the date each was given (its 'as of' date, "
-                   f"or else its source's date): one line per claimant, a vertical bar where a figure "
-                   f"is a range.")
-        out.append(Figure(svg(ds, history, f"fs-history-{history.counts}"), caption,
-                          table(ds, history, mark)))
+        kind = f", as a running total since {spoken_since(history)}" if history.since else ""
+        caption = (f"Figures for the number {counted}{kind}, by the date each was given (its 'as of' date, "
+                   f"or else its source's date; a month-only date is drawn mid-month): one line per "
+                   f"claimant, a vertical bar where a figure is a range.")
+        out.append(Figure(svg(ds, history, f"fs-history-{history.key}"), caption, table(ds, history, mark)))
     return tuple(out)
+
+
+def spoken_since(history: History) -> str:
+    """The start of a running total in words."""
+    return dates.spoken(history.since or "unknown")

@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..figures import KILLED, for_incident
 from ..model import Cite, Claim, Dataset, Incident
-
-KILLED = "killed"
 
 
 @dataclass(frozen=True)
@@ -33,23 +32,30 @@ class Total:
 
 def top(claim: Claim) -> int | None:
     """The highest number a figure names: its max, or its min when open-ended ('at least 46' -> 46)."""
-    return claim.max if claim.max is not None else claim.min
+    return claim.high if claim.high is not None else claim.low
 
 
-def figure_range(incident: Incident, counts: str = KILLED) -> Range | None:
-    """The range of the incident's figures for one count; None when no claim gives a number."""
-    numbered = [c for c in incident.claims if c.is_figure and c.counts == counts and c.min is not None]
-    if not numbered:
+def bottom(claim: Claim) -> int | None:
+    """The lowest number a figure names: its min, or its max when it gives no floor ('up to 35')."""
+    return claim.low if claim.low is not None else claim.high
+
+
+def figure_range(ds: Dataset, incident: Incident, counts: str = KILLED) -> Range | None:
+    """The range of the incident's own toll for one count (the group the pages show); None without one.
+
+    Running totals and figures for a period within the incident are not its toll; the toll history
+    draws them instead.
+    """
+    group = for_incident(ds, incident).toll(counts)
+    if group is None or group.low is None or group.high is None:
         return None
-    low = min(c.min for c in numbered if c.min is not None)
-    high = max(t for c in numbered if (t := top(c)) is not None)
-    return Range(low, high, tuple(c for c in numbered if c.min == low),
-                 tuple(c for c in numbered if top(c) == high))
+    return Range(group.low, group.high, tuple(c for c in group.claims if bottom(c) == group.low),
+                 tuple(c for c in group.claims if top(c) == group.high))
 
 
 def ranges(ds: Dataset, counts: str = KILLED) -> dict[str, Range]:
     """The range of every incident that has one, by incident id."""
-    return {i: r for i in sorted(ds.incidents) if (r := figure_range(ds.incidents[i], counts))}
+    return {i: r for i in sorted(ds.incidents) if (r := figure_range(ds, ds.incidents[i], counts))}
 
 
 def unique_cites(cites: Iterable[Cite]) -> tuple[Cite, ...]:

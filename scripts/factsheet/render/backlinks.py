@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import groupby
 
-from ..link import Mention, Origin
+from ..figures import Origin
+from ..link import Mention
 from ..markup import esc, human_date, link, name, record_path
 from ..model import Claim
 from . import paging
-from .common import Page, counted, figure
+from .common import Page, claim_counted, figure
 from .incident import claim_anchor
 
 
@@ -32,9 +33,9 @@ def how(page: Page, mention: Mention, claims: dict[str, Claim]) -> str:
         return link("accused in an allegation", target) + by + ref
     verb = "made" if mention.how == "claimant" else "relayed"
     if claim.is_figure:
-        what = f"{figure(page, claim)} {counted(claim.counts, claim.who)}"
+        what = f"{figure(page, claim)} {claim_counted(claim)}"
         return f"{link(verb + ' the figure', target)} {what}"
-    return link(f"{verb} an allegation", target) + ref
+    return link(f"{verb} {'a denial' if claim.kind == 'denial' else 'an allegation'}", target) + ref
 
 
 def origin_name(page: Page, found: Origin) -> str:

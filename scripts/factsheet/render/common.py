@@ -8,11 +8,14 @@ from dataclasses import dataclass
 
 from ..charts import Links as FigureLinks
 from ..cite import Notes, References
+from ..figures import Group, Origin, Scope, scope
 from ..governorates import GOVERNORATES
-from ..link import Figures, Links, Origin
+from ..link import Links
 from ..markup import attr, esc, external, human_date, lang_span, link, name, number, record_path, rel
-from ..model import Claim, Dataset, Link, Variant
+from ..model import DENIAL, Claim, Dataset, Link, Part, Variant
 from ..text import MARKER_RE, markers
+from ..vocab import CHAIN_VERBS
+from ..wording import APPROXIMATE, read
 
 METHODOLOGY = "methodology.md"
 GOVERNORATES_PAGE = "governorates.md"
@@ -62,16 +65,28 @@ class Page:
         return link(name(found.name), target) if found else esc(record_id)
 
     def link_item(self, item: Link) -> str:
-        """One link of a chain: a record link, or an unnamed claimant in words."""
-        shown = self.record(*item.ref) if item.ref else f"{esc(item.unnamed or '')} (unnamed)"
+        """One link of a chain: a record link, bodies speaking jointly, or an unnamed claimant in words."""
+        if item.joint:
+            shown = " and ".join(self.link_item(member) for member in item.joint) + " (jointly)"
+        elif item.ref:
+            shown = self.record(*item.ref)
+        else:
+            shown = f"{esc(item.unnamed or '')} (unnamed)"
+        if item.speaks_for:
+            shown += f", speaking for {self.record('organisation', item.speaks_for)}"
         return f"{shown} (described as “{esc(item.described_as)}”)" if item.described_as else shown
 
     def chain(self, chain: Sequence[Link]) -> str:
-        """Origin first, then each relay."""
-        return ", relayed by ".join(self.link_item(item) for item in chain)
+        """Origin first, then each relay, joined by what each did (relayed, reposted, translated)."""
+        shown = self.link_item(chain[0]) if chain else ""
+        for item in chain[1:]:
+            shown += f", {CHAIN_VERBS.get(item.role or 'relay', 'relayed by')} {self.link_item(item)}"
+        return shown
 
     def origin(self, found: Origin) -> str:
-        """An independent origin as a link."""
+        """An independent origin as a link; bodies speaking jointly as one origin."""
+        if found.kind == "joint":
+            return " and ".join(self.record(kind, ref) for kind, ref in found.members) + " (jointly)"
         return self.record(found.kind, found.id)
 
     def source_label(self, key: str) -> str:
@@ -149,33 +164,69 @@ def words(value: str | None) -> str:
     return esc((value or "").replace("-", " "))
 
 
-def counted(counts: str | None, who: str | None) -> str:
-    """What a figure counts, and who, as the source said."""
-    scope = words(who) if who else "who not stated"
-    return f"{words(counts)} ({scope})"
+def period_text(found: Scope) -> str:
+    """What a scope's period is, in words: empty for the incident itself."""
+    if not found.period:
+        return ""
+    kind, start, end = found.period
+    if kind == "running":
+        return f"running total since {human_date(start)}, as of {human_date(end, missing='no date')}"
+    if start and end:
+        return f"{human_date(start)} to {human_date(end)}"
+    return f"from {human_date(start)}" if start else f"up to {human_date(end)}"
+
+
+def counted(counts: str | None, who: str | None, found: Scope | None = None) -> str:
+    """What a figure counts, and who, as the source said; and the period, when not the incident's."""
+    counted_who = words(who) if who else "who not stated"
+    period = period_text(found) if found is not None else ""
+    return f"{words(counts)} ({counted_who})" + (f", {period}" if period else "")
+
+
+def claim_counted(claim: Claim) -> str:
+    """What one claim counts, with its period."""
+    return counted(claim.counts, claim.who, scope(claim))
 
 
 def reading(claim: Claim) -> str:
-    """The range a figure's wording was read as: 46+, 24–30, 29, or no number."""
-    if claim.min is None:
-        return "no number given"
-    if claim.max is None:
-        return f"{number(claim.min)}+"
-    if claim.max == claim.min:
-        return number(claim.min)
-    return f"{number(claim.min)}–{number(claim.max)}"
+    """How a claim's wording was read: 29 or more, up to 35, about 6, 29 to 80, zero, no number."""
+    low, high = claim.low, claim.high
+    if low is None and high is None:
+        return "no number"
+    if low is None:
+        return f"up to {number(high or 0)}"
+    if high is None:
+        return f"{number(low)} or more"
+    if low == high:
+        approximate = claim.figure is not None and (found := read(claim.figure)) and found.kind == APPROXIMATE
+        return ("zero" if low == 0 else f"about {number(low)}") if approximate or low == 0 else number(low)
+    return f"{number(low)} to {number(high)}"
 
 
 def figure(page: Page, claim: Claim) -> str:
-    """A figure as worded, how it was read when that differs, and its footnote."""
-    worded = esc(claim.figure or "")
+    """A figure as worded, how it was read when that differs, its parts, and its footnote."""
     ref = page.notes.cite(claim.cite)
+    parts = parts_text(claim.parts)
+    if claim.kind == DENIAL:
+        worded = f"“{esc(claim.figure)}” " if claim.figure else ""
+        return f"denial: {worded}(read as zero){ref}"
+    worded = esc(claim.figure or "")
     exact = claim.min is not None and claim.min == claim.max
     if exact and (claim.figure or "").replace(",", "").strip() == str(claim.min):
-        return worded + ref
-    if claim.min is None:
-        return f"“{worded}” (no number){ref}"
-    return f"“{worded}” (read as {reading(claim)}){ref}"
+        return worded + ref + parts
+    return f"“{worded}” (read as {reading(claim)}){ref}{parts}"
+
+
+def parts_text(parts: Sequence[Part]) -> str:
+    """A breakdown after its figure: '; of which Baghdad: 276; in addition, security forces: 17'."""
+    shown = []
+    for part in parts:
+        where = [GOVERNORATES[part.governorate].name if part.governorate in GOVERNORATES
+                 else (part.governorate or ""), part.place or "", (part.who or "").replace("-", " ")]
+        label = esc(", ".join(w for w in where if w))
+        value = esc(part.figure)
+        shown.append(f"{'in addition' if part.in_addition else 'of which'} {label}: {value}")
+    return "".join(f"; {item}" for item in shown)
 
 
 def claim_refs(page: Page, claims: Iterable[Claim]) -> str:
@@ -184,7 +235,7 @@ def claim_refs(page: Page, claims: Iterable[Claim]) -> str:
     return "".join(sorted(refs, key=lambda ref: int(ref[2:-1])))
 
 
-def range_cell(page: Page, found: Figures) -> str:
+def range_cell(page: Page, found: Group) -> str:
     """29–46+ with the claims behind it; figures in words only are listed after it."""
     parts = []
     if found.claims:
@@ -195,7 +246,7 @@ def range_cell(page: Page, found: Figures) -> str:
     return "; ".join(parts)
 
 
-def origins_cell(page: Page, found: Figures) -> str:
+def origins_cell(page: Page, found: Group) -> str:
     """How many independent origins, and which, each with its claims' footnotes."""
     if not found.origins:
         return ""
@@ -203,7 +254,7 @@ def origins_cell(page: Page, found: Figures) -> str:
     return f"{number(len(found.origins))}: {named}"
 
 
-def grade_cell(page: Page, found: Figures) -> str:
+def grade_cell(page: Page, found: Group) -> str:
     """The grade, linked to where the methodology explains it."""
     return link(esc(found.grade), page.to(f"{METHODOLOGY}#grades")) if found.grade else ""
 

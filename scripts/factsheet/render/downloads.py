@@ -16,22 +16,39 @@ COLUMNS = {
     "date": "Date of the incident: a day, a month, a year, or unknown.",
     "place": "City or area, and governorates.",
     "claim_id": "Id of the claim, unique within its incident.",
-    "type": "figure (a count) or allegation.",
-    "counts": "What a figure counts: killed, injured, arrested and so on.",
+    "kind": "figure (a count), allegation, or denial.",
+    "counts": "What a figure counts: killed, injured, arrested and so on (a denial may deny a count).",
     "who": "Whom a figure counts, where the source says: protesters, security forces and so on.",
     "figure": "The figure as the source worded it.",
-    "min": "The lowest number the wording allows; empty for words with no number.",
+    "min": "The lowest number the wording allows; empty when it gives no lower limit or no number.",
     "max": "The highest number the wording allows; empty when there is no upper limit.",
+    "period_from": "Start of the period the figure covers, when it is not the incident itself; for a "
+                   "running total, the date it counts from.",
+    "period_to": "End of that period; for a running total, the date it was counted up to (as_of).",
+    "running_total": "true for a running total (a count since a date, as of a date), else false.",
     "as_of": "The date the claim was made or refers to, where known.",
+    "as_of_basis": "How as_of was obtained: stated in the text, the document's date, or inferred.",
     "claimant": "Who made the claim first.",
+    "origin": "The independent origin the claim counts for, as kind:id (a spokesman counts as his "
+              "organisation; bodies speaking jointly as joint:...).",
     "chain": "The claimant, then each relay, up to the source.",
+    "accused": "Whom an allegation accuses, separated by semicolons.",
+    "group_min": "Lowest number stated in the claim's comparison group (same incident, count, group of "
+                 "people and period).",
+    "group_max": "Highest number stated in that group.",
+    "grade": "The group's grade: single source, corroborated or contested.",
+    "parts": "A breakdown of the figure, as a JSON list of {governorate, place, who, figure, min, max, "
+             "in_addition}; in_addition is true for a part counted besides the total.",
     "source_key": "Key of the source in the bibliography (its page on this site).",
     "source_title": "Title of the source.",
     "source_publisher": "Organisation that published the source.",
+    "source_kind": "What kind of source it is (UN body, news agency, advocacy media and so on).",
+    "source_stake": "The source's affiliation or stake in the events.",
     "source_url": "Address of the source.",
     "locator": "The passage of the source the claim was read in.",
     "alleges": "What an allegation alleges.",
-    "note": "How the figure was read, or other remarks.",
+    "denies": "What a denial denies.",
+    "note": "How the figure was read, or other remarks (citations shown as (source key, locator)).",
 }
 
 
@@ -44,7 +61,8 @@ def _schema_text(name: str) -> str:
 
 def files(ctx: Context, schemas: Mapping[str, str]) -> dict[str, str]:
     """The downloadable files, by their path in the site."""
-    found = {f"{FOLDER}/claims.csv": export.to_csv(ctx.ds), f"{FOLDER}/claims.json": export.to_json(ctx.ds)}
+    found = {f"{FOLDER}/claims.csv": export.to_csv(ctx.ds, ctx.links),
+             f"{FOLDER}/claims.json": export.to_json(ctx.ds, ctx.links)}
     found.update({f"{FOLDER}/schemas/{name}": text for name, text in sorted(schemas.items())})
     return found
 

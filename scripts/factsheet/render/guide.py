@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from .. import charts
-from ..link import CONTESTED, CORROBORATED, SINGLE
-from .common import GOVERNORATES_PAGE, METHODOLOGY, Context, Page
+from ..figures import CONTESTED, CORROBORATED, SINGLE
+from ..markup import esc
+from ..vocab import VOCABULARIES
+from ..wording import RULES
+from .common import GOVERNORATES_PAGE, METHODOLOGY, Context, Page, claim_refs, figure, table
 from .indexes import CLAIMS, INCIDENTS, ORGANISATIONS, PEOPLE, SOURCES
 
 HOME = "index.md"
@@ -51,6 +54,47 @@ def home(ctx: Context) -> str:
     ])
 
 
+def _readings() -> str:
+    """The table of wording classes and how each is read, from the rules the validator applies."""
+    rows = [(esc(kind.replace("-", " ")), wording, reading) for kind, wording, reading in RULES]
+    return table(("Class", "Wording", "Read as"), rows)
+
+
+def _vocabularies() -> str:
+    """Every controlled vocabulary, word by word."""
+    blocks = []
+    for title, words in VOCABULARIES.items():
+        items = ", ".join(f"`{word}` ({esc(meaning)})" for word, meaning in words.items())
+        blocks.append(f"- **{esc(title)}:** {items}.")
+    return "\n".join(blocks)
+
+
+# Incidents whose killed figures show the two grades at work, when the data holds them.
+WORKED_EXAMPLES = ("2019-11-28-nasiriyah", "2019-11-28-najaf")
+
+
+def _worked_example(page: Page, incident_id: str) -> str:
+    """One incident's killed figures, origin by origin, with their intervals and the grade."""
+    incident = page.ds.incidents.get(incident_id)
+    group = page.ctx.links.figures[incident_id].toll() if incident else None
+    if incident is None or group is None or len(group.origins) < 2:
+        return ""
+    origins = "; ".join(f"{page.origin(origin)}: " + ", ".join(figure(page, c) for c in claims)
+                        for origin, claims in group.origins)
+    return (f"- *{page.record('incident', incident_id)}, killed.* {origins}. The group's grade is "
+            f"**{esc(group.grade or '')}** (range {group.range_text}{claim_refs(page, group.claims)}).")
+
+
+def _worked_examples(page: Page) -> list[str]:
+    """The worked examples of the grades, from the data itself."""
+    found = [text for text in (_worked_example(page, i) for i in WORKED_EXAMPLES) if text]
+    if not found:
+        return []
+    return ["Worked examples from the data: each origin's figures, as worded and as read. Where "
+            "every origin's interval holds some common number the group is corroborated; where no "
+            "number is in all of them it is contested.", "\n".join(found)]
+
+
 def methodology(ctx: Context) -> str:
     """How the site turns claims into ranges and grades, and what it does not claim."""
     page = Page(ctx, METHODOLOGY)
@@ -60,57 +104,95 @@ def methodology(ctx: Context) -> str:
         "Every figure about the events on this site is a claim made by a source, not a finding of "
         "the site. A figure is shown as the source worded it, with the claimant who made it first "
         "and each relay through which it reached the source (its attribution chain), the date the "
-        "claim was made where "
-        "known, and a footnote. The footnote gives the formatted reference, the passage the figure was "
-        "read in, an archived copy where there is one, and a link to the source's own page, which "
-        "lists every claim that source makes or relays.",
+        "claim was made where known, and a footnote. The footnote gives the formatted reference, the "
+        "passage the figure was read in, an archived copy where there is one, and a link to the "
+        "source's own page, which lists every claim that source makes or relays.",
+        "## How wordings are read {#readings}",
+        "Each wording belongs to one class, and each class has one reading: the lowest and the highest "
+        "number the wording allows. The validator checks every record against this table, and every "
+        "page shows the reading beside the figure when it differs from the bare number (for example "
+        "“`at least 29`” (read as `29 or more`)).",
+        _readings(),
         "## How figures become ranges {#ranges}",
-        "Each wording is read as the lowest and the highest number it allows. An exact figure is read "
-        "as itself. A floor such as `at least 46`, `over 300` or `more than 100` is read as that "
-        "number with no upper limit. Words such as `dozens` are read as the smallest number they can "
-        "mean, with no upper limit, and the record notes how they were read. Words with no number, "
-        "such as `a large number`, are shown but do not enter any range.",
-        "Within one incident, figures are grouped by what they count (killed, injured, arrested and "
-        "so on) and by whom they count (protesters, security forces, or not stated). The range of a "
-        "group runs from the lowest to the highest figure claimed for it. A plus sign after the "
-        "highest figure, as in `29–46+`, means that figure was itself a floor. Figures are never "
+        "Within one incident, figures are compared only when they count the same thing (killed, "
+        "injured, arrested and so on), the same group of people (protesters, security forces, or not "
+        "stated) and the same period. The range of such a group runs from the lowest to the highest "
+        "number its figures state. A plus sign after the highest number, as in `29–46+`, means that "
+        "figure was itself a floor; `up to 35` means no figure gave a lower limit. Figures are never "
         "averaged, and no figure is chosen as the true one.",
+        "A figure may cover the incident itself (the default), a stated period within it (from one "
+        "date to another), or be a running total. Figures for different periods are never compared "
+        "with each other.",
+        "## Running totals {#running-totals}",
+        "A running total counts from a start date up to the day it was given (its *as of* date): "
+        "“`at least 354` killed since 1 October, as of 29 November”. Running totals of the same count "
+        "and group form a series. A larger figure given later is a count that grew, not a source that "
+        "disagrees, so a series is never pooled into one range and never graded for growing. The "
+        "incident page shows the latest figure of each origin and a chart of the series; only figures "
+        "given for the same day by different origins are compared, and graded, with each other.",
         "## Scope {#scope}",
-        "Figures are compared only within the same incident, count and group of people. A figure "
-        "for a whole day of protests across the country is not compared with, or added to, a figure "
-        "for one city on that day: each is shown on its own incident page, and the pages link to "
-        "each other.",
+        "A figure for a whole day of protests across the country is not compared with, or added to, "
+        "a figure for one city on that day: each is shown on its own incident page, and the pages "
+        "link to each other. A figure may carry a breakdown: a share for one governorate or place, or "
+        "for one group of people, marked as within the total or counted besides it. A share reaches "
+        "the page of its governorate, but is never added to the total a second time.",
+        "Figures that count no casualties (troops deployed, years in office, the length of a border, "
+        "names on a list) are listed under *Other figures* on their incident page and stay out of the "
+        "casualty tables, the timeline and the map.",
         "The site's own counts (how many sources or independent origins stand behind a range) are "
         "counts of the claims it holds, shown with the footnotes of those claims.",
         "## Independent origins {#origins}",
         "The origin of a claim is the first named person or organisation in its attribution chain. "
-        "When a chain names no one (for example *medical sources*), the origin is the organisation "
-        "that published the source or, when that is not recorded, the source itself. Claims that "
-        "share an origin count once: two outlets relaying the same news agency report are one "
-        "independent origin, not two.",
+        "A spokesman speaking for an organisation counts as that organisation, and bodies speaking "
+        "together (a joint press conference of several ministries) count as one origin. When a chain "
+        "names no one (for example *medical sources*), the origin is the organisation that published "
+        "the source or, when that is not recorded, the source itself. Claims that share an origin "
+        "count once: two outlets relaying the same news agency report are one independent origin, "
+        "not two.",
         "## Grades {#grades}",
+        "Each origin's figures in a group form an interval, from the lowest to the highest number it "
+        "allows, with open ends left open: `at least 29` is every number from `29` up; `up to 35` "
+        "every number up to `35`. A denial that anyone was killed is the interval holding only zero.",
         "\n".join([
-            f"- **{SINGLE}**: every figure in the group comes from one origin.",
-            f"- **{CORROBORATED}**: the figures come from two or more origins, and they agree. Each "
-            "origin's figures are taken as an interval from the lowest to the highest number it "
-            "stated (a floor counts as its stated number), and the intervals of all origins overlap.",
-            f"- **{CONTESTED}**: the figures come from two or more origins, and they do not all "
-            "overlap.",
+            f"- **{SINGLE}**: every figure in the group comes from one independent origin.",
+            f"- **{CORROBORATED}**: two or more origins, and their intervals share at least one value: "
+            "every origin's figures could be true at once.",
+            f"- **{CONTESTED}**: two or more origins whose intervals have no value in common, a denial "
+            "against a positive figure included.",
         ]),
+        *_worked_examples(page),
         "A grade describes how far independent sources agree. It says nothing about whether a "
         "figure is true, and relays of one origin never make a figure corroborated.",
-        "## Allegations {#allegations}",
+        "## Dates of claims {#dates}",
+        "The *as of* date of a claim is the day its figure was counted up to, or the claim made. "
+        "Each says how it was obtained: stated in the text, the date of the document (when the text "
+        "gives none), or inferred, in which case a cited note explains how (for example, a toll said "
+        "to be that of “the third day” of protests that began on 1 October). A date given only to the "
+        "month is drawn at the month on charts.",
+        "## Allegations and denials {#allegations}",
         "Statements such as who commanded a unit or who fired on protesters are recorded as "
         "allegations made by named sources, with their attribution chains and footnotes, exactly "
-        "like figures. The site does not decide them.",
+        "like figures. A denial (that no one was killed, that a force was not there) is a claim of "
+        "its own kind, attributed and cited in the same way and shown as a denial. The site does not "
+        "decide between them.",
+        "## Named victims {#victims}",
+        "People killed in the events whom the sources name have a page of their own. Each fact about "
+        "their death (the date, their age, how they were killed, where) carries its own footnote.",
         "## Names {#names}",
         "People, organisations and places are often written in several ways in English and in "
         "Arabic. Each has one page, which lists every spelling found in the sources; Arabic script "
-        "is marked as Arabic, and the site's search finds a page by any of its spellings.",
+        "is marked as Arabic, and the site's search finds a page by any of its spellings. Places "
+        "within a city (a square, a bridge, a street) are listed with their own spellings on the "
+        "incident page.",
+        "## Words the data uses {#vocabularies}",
+        "What a figure counts, whom it counts, the kinds of source and organisation, and the part a "
+        "link plays in a chain come from fixed lists, so that the same thing is always written the "
+        "same way:",
+        _vocabularies(),
         "## What this site does not claim {#limits}",
         "\n".join([
             "- It does not state how many people were killed or injured, in any incident or overall.",
-            "- It does not rule on allegations or on anyone's responsibility.",
+            "- It does not rule on allegations, denials, or anyone's responsibility.",
             f"- A grade of *{CORROBORATED}* is not a confirmation, and *{CONTESTED}* does not mean "
             "that any source is wrong.",
             "- Sources have interests of their own. Each source page says what kind of source it is "

@@ -1,14 +1,18 @@
-"""The incident page: key facts, summary, the claims side by side, ranges, allegations, who."""
+"""The incident page: key facts, summary, the claims side by side, ranges, running totals, who."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from .. import charts
-from ..markup import esc, external, human_date, lang_span, record_path
-from ..model import Incident, Place
+from ..figures import IncidentFigures, Series
+from ..markup import esc, external, human_date, lang_span, number, record_path
+from ..model import Claim, Incident, Place
 from .common import (
     METHODOLOGY,
     Context,
     Page,
+    claim_counted,
     counted,
     figure,
     governorate_link,
@@ -18,6 +22,7 @@ from .common import (
     range_cell,
     section,
     table,
+    variants,
 )
 
 # How far to zoom a map link for each precision word of the coordinates.
@@ -56,10 +61,21 @@ def place(page: Page, where: Place) -> str:
     return "; ".join(parts)
 
 
+def sites(where: Place) -> str:
+    """Places within the city, each with its kind and other names."""
+    shown = []
+    for site in where.sites:
+        others = variants(site.variants)
+        shown.append(f"{esc(site.name)} ({esc(site.kind.replace('-', ' '))}"
+                     + (f"; also written {others})" if others else ")"))
+    return "; ".join(shown)
+
+
 def facts(page: Page, incident: Incident) -> str:
     """The key facts as a list."""
     links = page.ctx.links
-    items = [("Date", when(incident)), ("Place", place(page, incident.place))]
+    items = [("Date", when(incident)), ("Place", place(page, incident.place)),
+             ("Within the city", sites(incident.place))]
     govs = ", ".join(governorate_link(page, g) for g in incident.place.governorates)
     items.append(("Governorate" if len(incident.place.governorates) == 1 else "Governorates", govs))
     if incident.part_of:
@@ -69,41 +85,115 @@ def facts(page: Page, incident: Incident) -> str:
     return "\n".join(f"- **{label}:** {value}" for label, value in items if value)
 
 
+def _found(page: Page, incident: Incident) -> IncidentFigures:
+    return page.ctx.links.figures[incident.id]
+
+
 def ranges(page: Page, incident: Incident) -> str:
-    """Per count and scope: the range, its independent origins and the grade."""
-    rows = [(counted(f.counts, f.who), range_cell(page, f), origins_cell(page, f), grade_cell(page, f))
-            for f in page.ctx.links.figures.get(incident.id, ())]
+    """Per count, group counted and period: the range, its independent origins and the grade."""
+    rows = [(counted(g.counts, g.who, g.scope), range_cell(page, g), origins_cell(page, g),
+             grade_cell(page, g)) for g in _found(page, incident).groups]
     return table(("Counted", "Claimed range", "Independent origins", "Grade"), rows)
 
 
-def claims(page: Page, incident: Incident) -> str:
-    """Every figure, source by source, grouped by what it counts."""
-    groups = {(f.counts, f.who): n for n, f in enumerate(page.ctx.links.figures.get(incident.id, ()))}
-    ordered = sorted((c for c in incident.claims if c.is_figure), key=lambda c: groups[c.counts or "", c.who])
-    rows = []
-    for claim in ordered:
-        anchor = f'<span id="{claim_anchor(claim.id)}"></span>'
-        rows.append((anchor + counted(claim.counts, claim.who), figure(page, claim),
-                     page.chain(claim.chain), human_date(claim.as_of, missing="not stated"),
-                     page.source_label(claim.cite.source), page.notes.text(claim.note, inline=True)))
+def _latest_rows(page: Page, run: Series) -> list[Sequence[str]]:
+    return [(page.origin(found), figure(page, claim), human_date(claim.as_of, missing="not stated"),
+             page.source_label(claim.cite.source)) for found, claim in run.latest]
+
+
+def running(page: Page, incident: Incident) -> str:
+    """Each running total: every origin's latest figure, and the same-day comparisons."""
+    blocks = []
+    for run in _found(page, incident).series:
+        heading = counted(run.counts, run.who) + f", since {human_date(run.since)}"
+        blocks.append(f"**{heading}.** The latest figure of each origin, newest first:")
+        blocks.append(table(("Origin", "Latest figure", "As of", "Source"), _latest_rows(page, run)))
+        same_day = [(human_date(g.scope.period[2]), range_cell(page, g), origins_cell(page, g),
+                     grade_cell(page, g)) for g in run.groups if len(g.origins) > 1]
+        if same_day:
+            blocks.append("Figures given for the same day by different origins, compared:")
+            blocks.append(table(("As of", "Claimed range", "Independent origins", "Grade"), same_day))
+    return "\n\n".join(blocks)
+
+
+def _claim_row(page: Page, claim: Claim) -> list[str]:
+    anchor = f'<span id="{claim_anchor(claim.id)}"></span>'
+    return [anchor + claim_counted(claim), figure(page, claim), page.chain(claim.chain), as_of(page, claim),
+            page.source_label(claim.cite.source), page.notes.text(claim.note, inline=True)]
+
+
+def as_of(page: Page, claim: Claim) -> str:
+    """The date of a claim, and how it was obtained when not stated in the text."""
+    shown = human_date(claim.as_of, missing="not stated")
+    if claim.as_of_basis == "document-date":
+        return f"{shown} (date of the document)"
+    if claim.as_of_basis == "inferred":
+        return f"{shown} (inferred: {page.notes.text(claim.as_of_note or '', inline=True)})"
+    return shown
+
+
+def _claims_table(page: Page, claims: Sequence[Claim]) -> str:
+    rows = [_claim_row(page, c) for c in claims]
     headers = ("Counted", "Figure as worded", "Claimant, then relays", "As of", "Source", "Note")
     if not any(row[-1] for row in rows):  # no claim has a note: leave the column out
         return table(headers[:-1], [row[:-1] for row in rows])
     return table(headers, rows)
 
 
+def claims(page: Page, incident: Incident) -> str:
+    """Every casualty figure and counted denial, source by source, grouped by what it counts."""
+    found = _found(page, incident)
+    order = [g for g in found.groups] + [g for run in found.series for g in run.groups]
+    ordered = [c for g in order for c in (*g.claims, *g.wordless)]
+    return _claims_table(page, ordered)
+
+
+def other(page: Page, incident: Incident) -> str:
+    """Figures that count no casualties: troops, years, kilometres, names on a list."""
+    ordered = [c for g in _found(page, incident).other for c in (*g.claims, *g.wordless)]
+    return _claims_table(page, ordered)
+
+
 def allegations(page: Page, incident: Incident) -> str:
     """Allegations with who makes them and whom they accuse."""
     rows = []
     for claim in incident.claims:
-        if claim.is_figure:
+        if claim.kind != "allegation":
             continue
         anchor = f'<span id="{claim_anchor(claim.id)}"></span>'
         text = page.notes.text(claim.alleges, inline=True) + page.notes.cite(claim.cite)
         accused = ", ".join(page.link_item(a) for a in claim.accused)
-        rows.append((anchor + text, page.chain(claim.chain), accused,
-                     human_date(claim.as_of, missing="not stated"), page.source_label(claim.cite.source)))
+        rows.append((anchor + text, page.chain(claim.chain), accused, as_of(page, claim),
+                     page.source_label(claim.cite.source)))
     return table(("Allegation", "Made by, then relays", "Accused", "As of", "Source"), rows)
+
+
+def denials(page: Page, incident: Incident) -> str:
+    """Denials, with who makes them and which claims they answer."""
+    rows = []
+    for claim in incident.claims:
+        if claim.kind != "denial":
+            continue
+        anchor = f'<span id="{claim_anchor(claim.id)}"></span>'
+        text = page.notes.text(claim.denies, inline=True) + page.notes.cite(claim.cite)
+        answers = ", ".join(f"[{esc(a)}](#{claim_anchor(a)})" for a in claim.answers)
+        rows.append((anchor + text, page.chain(claim.chain), answers, as_of(page, claim),
+                     page.source_label(claim.cite.source)))
+    return table(("Denial", "Made by, then relays", "Answers", "As of", "Source"), rows)
+
+
+def victims(page: Page, incident: Incident) -> str:
+    """The named dead of this incident, each fact cited."""
+    rows = []
+    for person_id in page.ctx.links.victims.get(incident.id, ()):
+        victim = page.ds.people[person_id].victim
+        assert victim is not None
+        cells = {label: esc(number(int(fact.value)) if label == "age" else
+                            human_date(fact.value) if label == "died" else fact.value)
+                 + page.notes.cite(fact.cite) for label, fact in victim.facts}
+        rows.append((page.record("person", person_id), cells.get("died", ""), cells.get("age", ""),
+                     cells.get("how", ""), cells.get("place", "")))
+    return table(("Name", "Died", "Age", "How", "Where"), rows)
 
 
 def involved(page: Page, incident: Incident) -> str:
@@ -119,20 +209,29 @@ def render(ctx: Context, incident: Incident) -> str:
     """The Markdown of one incident page."""
     page = Page(ctx, path(incident.id))
     method = page.to(METHODOLOGY)
-    figures_intro = (f"Each row is one claim, as its source worded it. Ranges run from the lowest to the "
-                     f"highest claimed figure for the same count and scope; two outlets relaying the same "
-                     f"origin count once ([how figures are read]({method}#ranges)).")
+    figures_intro = (f"Each range runs from the lowest to the highest figure claimed for the same count, "
+                     f"group of people and period; two outlets relaying the same origin count once "
+                     f"([how figures are read]({method}#ranges)).")
+    running_intro = (f"A running total counts from a start date up to the day it was given, so later "
+                     f"figures are larger: they are shown as a series, not compared as rivals "
+                     f"([running totals]({method}#running-totals)).")
+    range_table = ranges(page, incident)
+    running_tables = running(page, incident)
+    histories = [f.markdown() for f in charts.toll_histories(ctx.ds, incident, page.notes.cite)]
     blocks = [
         f"# {page.title(incident.title)}",
         facts(page, incident),
         section("Summary", page.notes.text(incident.summary)),
+        section("Casualty figures", figures_intro if range_table else "", range_table, anchor="figures"),
+        section("Running totals", running_intro if running_tables else "", running_tables,
+                anchor="running-totals"),
+        section("Claims, source by source", claims(page, incident), anchor="claims"),
+        section("How the figures changed", *histories, anchor="history"),
+        section("Named dead", victims(page, incident), anchor="victims"),
+        section("Denials", denials(page, incident), anchor="denials"),
+        section("Allegations", allegations(page, incident), anchor="allegations"),
+        section("Other figures", other(page, incident), anchor="other-figures"),
+        section("People and organisations involved", involved(page, incident), anchor="involved"),
     ]
-    range_table = ranges(page, incident)
-    blocks.append(section("Casualty figures", figures_intro if range_table else "", range_table,
-                          anchor="figures"))
-    blocks.append(section("Claims, source by source", claims(page, incident), anchor="claims"))
-    histories = [f.markdown() for f in charts.toll_histories(ctx.ds, incident, page.notes.cite)]
-    blocks.append(section("How the figures changed", *histories, anchor="history"))
-    blocks.append(section("Allegations", allegations(page, incident), anchor="allegations"))
-    blocks.append(section("People and organisations involved", involved(page, incident), anchor="involved"))
     return page.render(plain_title(incident.title), blocks)
+

@@ -7,9 +7,11 @@ from typing import TypeVar
 
 from .. import charts
 from ..cite import plain_field
+from ..figures import KILLED
 from ..governorates import GOVERNORATES
 from ..markup import esc, human_date, lang_span, name, number, sort_date
 from ..model import Claim, Organisation, Person
+from ..vocab import is_casualty
 from . import paging
 from .common import (
     GOVERNORATES_PAGE,
@@ -17,11 +19,12 @@ from .common import (
     NO_GOVERNORATE,
     Context,
     Page,
+    claim_counted,
     claim_refs,
-    counted,
     figure,
     governorate_target,
     governorates_split,
+    period_text,
     range_cell,
     table,
     variants,
@@ -34,15 +37,24 @@ PEOPLE = "people.md"
 ORGANISATIONS = "organisations.md"
 SOURCES = "sources.md"
 CLAIMS = "claims.md"
+VICTIMS = "victims.md"
 T = TypeVar("T")
 
 
 def killed(page: Page, incident_id: str) -> tuple[str, str]:
     """The claimed range of deaths per scope, and how many sources stand behind it."""
-    groups = [f for f in page.ctx.links.figures.get(incident_id, ()) if f.counts == "killed"]
-    if not groups:
+    found = page.ctx.links.figures[incident_id]
+    groups = [g for g in found.groups if g.counts == KILLED]
+    latest = [(run, claim) for run in found.series if run.counts == KILLED for _, claim in run.latest]
+    if not groups and not latest:
         return "", ""
-    cells = [f"{range_cell(page, f)} ({words(f.who) if f.who else 'who not stated'})" for f in groups]
+    cells = [f"{range_cell(page, g)} ({words(g.who) if g.who else 'who not stated'}"
+             + (f", {period_text(g.scope)})" if g.scope.period else ")") for g in groups]
+    if latest:
+        newest = max(latest, key=lambda item: (sort_date(item[1].as_of), item[1].id))[1]
+        cells.append(f"running total, latest: {figure(page, newest)}, "
+                     f"as of {human_date(newest.as_of, missing='no date')}")
+    claims = [c for g in groups for c in g.claims + g.wordless] + [c for _, c in latest]
     claims = [c for f in groups for c in f.claims + f.wordless]
     sources = len({c.cite.source for c in claims})
     return "; ".join(cells), number(sources) + claim_refs(page, claims)
@@ -175,20 +187,61 @@ def sources(ctx: Context) -> dict[str, str]:
 def _claim_rows(page: Page, items: Sequence[tuple[str, Claim]]) -> list[Sequence[str]]:
     return [(human_date(page.ds.incidents[incident_id].date, missing="date unknown"),
              page.record("incident", incident_id, claim_anchor(claim.id)),
-             counted(claim.counts, claim.who), figure(page, claim), page.chain(claim.chain),
+             claim_counted(claim), figure(page, claim), page.chain(claim.chain),
              page.source_label(claim.cite.source)) for incident_id, claim in items]
 
 
 def claims(ctx: Context) -> dict[str, str]:
     """Every casualty figure of every incident, in one table (split by year when long)."""
     items = [(incident_id, claim) for incident_id in ctx.links.chronology
-             for claim in ctx.ds.incidents[incident_id].claims if claim.is_figure]
+             for claim in ctx.ds.incidents[incident_id].claims
+             if claim.is_counted and is_casualty(claim.counts)]
 
     def intro(page: Page) -> list[str]:
-        return ["Every figure of every incident, one row per claim, as each source worded it. "
-                f"Figures are compared only within one incident and scope; see the [methodology]"
-                f"({page.to(METHODOLOGY)})."]
+        return ["Every casualty figure of every incident (killed, injured, detained, disappeared), and "
+                "every denial of one, one row per claim, as each source worded it. Figures are compared "
+                f"only within one incident and scope; see the [methodology]({page.to(METHODOLOGY)})."]
 
     headers = ("Date", "Incident", "Counted", "Figure as worded", "Claimant, then relays", "Source")
     return paging.paged(ctx, CLAIMS, "All casualty claims", intro, items, _by_date(ctx, lambda it: it[0]),
                         headers, _claim_rows)
+
+
+def _victim_row(page: Page, person_id: str) -> Sequence[str]:
+    victim = page.ds.people[person_id].victim
+    assert victim is not None
+    cells = {label: fact for label, fact in victim.facts}
+
+    def cell(label: str, shown: str) -> str:
+        return shown + page.notes.cite(cells[label].cite) if label in cells else ""
+
+    died = cell("died", human_date(cells["died"].value)) if "died" in cells else ""
+    age = cell("age", number(int(cells["age"].value))) if "age" in cells else ""
+    where = cell("place", esc(cells["place"].value)) if "place" in cells else ""
+    incident = page.record("incident", victim.incident) if victim.incident else ""
+    return (page.record("person", person_id), died, age, where, incident)
+
+
+def victims(ctx: Context) -> str:
+    """Every named victim, by date of death, then grouped by governorate."""
+    page = Page(ctx, VICTIMS)
+    named = [p for p in ctx.ds.people.values() if p.victim is not None]
+    by_date = sorted(named, key=lambda p: (sort_date(p.victim.died.value if p.victim and p.victim.died
+                                                     else None), p.name.lower(), p.id))
+    headers = ("Name", "Died", "Age", "Where", "Incident")
+    blocks = ["# Named dead",
+              "People killed in the events whom the sources name, each fact with its footnote. The same "
+              "list is given twice: [by date of death](#by-date) and [by governorate](#by-place).",
+              "## By date of death {#by-date}",
+              table(headers, [_victim_row(page, p.id) for p in by_date]) or "No named victims yet.",
+              "## By governorate {#by-place}"]
+    groups: dict[str, list[str]] = {}
+    for person in by_date:
+        incident = ctx.ds.incidents.get(person.victim.incident or "") if person.victim else None
+        govs = incident.place.governorates if incident else ()
+        for gov in govs or ("",):
+            groups.setdefault(gov, []).append(person.id)
+    for gov in sorted(groups, key=lambda g: (not g, GOVERNORATES[g].name if g in GOVERNORATES else g)):
+        blocks.append(f"### {_governorate_heading(gov)} {{#victims-{gov or NO_GOVERNORATE}}}")
+        blocks.append(table(headers, [_victim_row(page, p) for p in groups[gov]]))
+    return page.render("Named dead", blocks)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..markup import esc, human_date, name, record_path
+from ..markup import esc, human_date, name, number, record_path
 from ..model import Person
 from . import backlinks
 from .common import Context, Page, section, table, variants
@@ -23,6 +23,24 @@ def roles(page: Page, person: Person) -> str:
     return table(("Post", "Organisation", "From", "To"), rows)
 
 
+FACT_LABELS = {"died": "Died", "age": "Age", "how": "How", "place": "Where"}
+
+
+def death(page: Page, person: Person) -> str:
+    """What the sources say of a victim's death, each fact with its footnote."""
+    victim = person.victim
+    if victim is None:
+        return ""
+    items = []
+    for label, fact in victim.facts:
+        value = human_date(fact.value) if label == "died" else (
+            f"{number(int(fact.value))} years" if label == "age" else esc(fact.value))
+        items.append(f"- **{FACT_LABELS[label]}:** {value}{page.notes.cite(fact.cite)}")
+    if victim.incident:
+        items.append(f"- **Incident:** {page.record('incident', victim.incident)}")
+    return "\n".join(items)
+
+
 def render(ctx: Context, person: Person) -> str | dict[str, str]:
     """The Markdown of one person page."""
     page = Page(ctx, path(person.id))
@@ -32,6 +50,7 @@ def render(ctx: Context, person: Person) -> str | dict[str, str]:
         f"# {name(person.name)}",
         f"**Also written:** {other_names}" if other_names else "",
         page.notes.text(person.summary),
+        section("Death", death(page, person), anchor="death"),
         section("Posts", roles(page, person), anchor="posts"),
         section("Incidents", backlinks.incidents(page, mentions, person.name), anchor="incidents"),
         section("Allegations about them", backlinks.allegations(page, mentions, person.name),

@@ -9,7 +9,7 @@ from ..link import Citing, ClaimRef
 from ..markup import esc, human_date, record_path
 from ..model import Source
 from . import paging
-from .common import Context, Page, cite_title, counted, external_link, figure, section, words
+from .common import Context, Page, cite_title, claim_counted, external_link, figure, section, words
 from .incident import claim_anchor
 
 _WHAT = {"summary": "summary", "involvement": "who was involved", "role": "a post held",
@@ -58,7 +58,9 @@ def _claim_rows(page: Page, items: Sequence[ClaimRef]) -> list[Sequence[str]]:
     for ref in items:
         claim = ref.claim
         if claim.is_figure:
-            what = f"{figure(page, claim)} {counted(claim.counts, claim.who)}"
+            what = f"{figure(page, claim)} {claim_counted(claim)}"
+        elif claim.kind == "denial":
+            what = "Denial: " + page.notes.text(claim.denies, inline=True) + page.notes.cite(claim.cite)
         else:
             what = "Allegation: " + page.notes.text(claim.alleges, inline=True) + page.notes.cite(claim.cite)
         rows.append((page.record("incident", ref.incident, claim_anchor(claim.id)), what,
