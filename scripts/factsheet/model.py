@@ -282,6 +282,7 @@ class Organisation:
     variants: tuple[Variant, ...] = ()
     parent: str | None = None
     lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+    party: bool = False  # a party to the events (a government, an armed group, an opposition group)
 
 
 @dataclass(frozen=True)

@@ -149,7 +149,8 @@ def person(record_id: str, path: str, data: dict) -> Person:
 def organisation(record_id: str, path: str, data: dict) -> Organisation:
     """An organisation record."""
     return Organisation(record_id, data["name"], data["kind"], data["summary"], _where(path, data),
-                        variants(data.get("variants")), data.get("parent"), lines=_lines(data))
+                        variants(data.get("variants")), data.get("parent"), lines=_lines(data),
+                        party=bool(data.get("party", False)))
 
 
 BUILDERS = {"incident": incident, "person": person, "organisation": organisation}
