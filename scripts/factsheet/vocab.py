@@ -36,6 +36,7 @@ OTHER_COUNTS: dict[str, str] = {
     "years-in-office": "years a person or government had been in office",
     "years-as-home": "years a place had been someone's home",
     "months-of-protest": "months the protests had lasted",
+    "weeks-beforehand": "weeks by which something is said to have preceded the event",
     "border-length-km": "length of a border, in kilometres",
     "voicing-concern": "people or bodies voicing concern",
     "condemned-in-slogans": "people or bodies condemned in protest slogans",
