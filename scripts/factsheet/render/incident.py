@@ -185,7 +185,8 @@ def denials(page: Page, incident: Incident) -> str:
     for claim in incident.claims:
         if claim.kind != "denial":
             continue
-        anchor = f'<span id="{claim_anchor(claim.id)}"></span>'
+        # A denial of a count already has its row, and its anchor, among the figures above.
+        anchor = "" if claim.is_counted else f'<span id="{claim_anchor(claim.id)}"></span>'
         text = page.notes.text(claim.denies, inline=True) + page.notes.cite(claim.cite)
         answers = ", ".join(_answered(page, incident, a) for a in claim.answers)
         rows.append((anchor + text, page.chain(claim.chain), answers, as_of(page, claim),
