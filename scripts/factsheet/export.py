@@ -129,7 +129,9 @@ def to_csv(ds: Dataset, links: Links | None = None) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows(ds, links))
+    # true/false as the downloads page documents them (and as the JSON has them), not Python's True.
+    writer.writerows({k: (str(v).lower() if isinstance(v, bool) else v) for k, v in row.items()}
+                     for row in rows(ds, links))
     return out.getvalue()
 
 
