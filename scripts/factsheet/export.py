@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
 
 from .cite import plain_field
 from .figures import Group, scope
@@ -23,28 +24,34 @@ COLUMNS = (
 )
 
 
-def link_name(ds: Dataset, item: Link) -> str:
-    """The display name of one link of a chain (bodies speaking jointly joined by 'and')."""
+def link_name(ds: Dataset, item: Link, name: Callable[[str], str] = str,
+              words: Callable[[str], str] = str) -> str:
+    """The display name of one link of a chain (bodies speaking jointly joined by 'and').
+
+    name formats a record's name and words an unnamed claimant's description: plain text by
+    default; the chart tables pass Markdown formatters that mark names holding digits.
+    """
     if item.joint:
-        return " and ".join(link_name(ds, member) for member in item.joint)
+        return " and ".join(link_name(ds, member, name, words) for member in item.joint)
     if item.person:
         record = ds.people.get(item.person)
-        shown = record.name if record else item.person
+        shown = name(record.name if record else item.person)
         if item.speaks_for:
             org = ds.organisations.get(item.speaks_for)
-            shown += f", speaking for {org.name if org else item.speaks_for}"
+            shown += f", speaking for {name(org.name if org else item.speaks_for)}"
         return shown
     if item.organisation:
         record = ds.organisations.get(item.organisation)
-        return record.name if record else item.organisation
-    return item.unnamed or ""
+        return name(record.name if record else item.organisation)
+    return words(item.unnamed or "")
 
 
-def chain_text(ds: Dataset, chain: tuple[Link, ...]) -> str:
+def chain_text(ds: Dataset, chain: tuple[Link, ...], name: Callable[[str], str] = str,
+               words: Callable[[str], str] = str) -> str:
     """'A, relayed by B, reposted by C': origin first."""
-    shown = link_name(ds, chain[0]) if chain else ""
+    shown = link_name(ds, chain[0], name, words) if chain else ""
     for item in chain[1:]:
-        shown += f", {CHAIN_VERBS.get(item.role or 'relay', 'relayed by')} {link_name(ds, item)}"
+        shown += f", {CHAIN_VERBS.get(item.role or 'relay', 'relayed by')} {link_name(ds, item, name, words)}"
     return shown
 
 
@@ -122,7 +129,9 @@ def to_csv(ds: Dataset, links: Links | None = None) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows(ds, links))
+    # true/false as the downloads page documents them (and as the JSON has them), not Python's True.
+    writer.writerows({k: (str(v).lower() if isinstance(v, bool) else v) for k, v in row.items()}
+                     for row in rows(ds, links))
     return out.getvalue()
 
 

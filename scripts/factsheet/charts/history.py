@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -79,17 +80,22 @@ def claim_day(ds: Dataset, claim: Claim) -> date | None:
     return found.day if found else None
 
 
-def claimant(ds: Dataset, claim: Claim) -> tuple[str, str]:
-    """A key and a label for who made the claim: its first named link, naming an unnamed origin too."""
+def claimant(ds: Dataset, claim: Claim, name: Callable[[str], str] = str,
+             words: Callable[[str], str] = str) -> tuple[str, str]:
+    """A key and a label for who made the claim: its first named link, naming an unnamed origin too.
+
+    The label is plain text unless name and words format record names and other words (as Markdown).
+    """
     named = next((link for link in claim.chain if link.ref), None)
     if named is None:
-        key = label = claim.chain[0].unnamed or "unnamed"
+        key = claim.chain[0].unnamed or "unnamed"
+        label = words(key)
     else:
-        key, label = f"{named.ref[0]}:{named.ref[1]}", link_name(ds, named)
+        key, label = f"{named.ref[0]}:{named.ref[1]}", link_name(ds, named, name, words)
         if claim.chain[0] is not named:
-            label += f", citing {link_name(ds, claim.chain[0])}"
+            label += f", citing {link_name(ds, claim.chain[0], name, words)}"
     if claim.who:
-        key, label = f"{key}/{claim.who}", f"{label} ({claim.who.replace('-', ' ')})"
+        key, label = f"{key}/{claim.who}", f"{label} ({words(claim.who.replace('-', ' '))})"
     return key, label
 
 
@@ -150,6 +156,7 @@ def spoken(point: Point) -> str:
     return dates.spoken(day[:7] if point.by_month else day)
 
 
-def chain_of(ds: Dataset, claim: Claim) -> str:
-    """The claim's attribution chain in words."""
-    return chain_text(ds, claim.chain)
+def chain_of(ds: Dataset, claim: Claim, name: Callable[[str], str] = str,
+             words: Callable[[str], str] = str) -> str:
+    """The claim's attribution chain in words (formatted as claimant() formats its label)."""
+    return chain_text(ds, claim.chain, name, words)

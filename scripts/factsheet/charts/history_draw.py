@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from ..figures import IncidentFigures
+from ..markup import name as record_name
 from ..model import Claim, Dataset
 from . import dates
-from .history import History, chain_of, describe, histories_of, spoken, value_text
+from .history import History, chain_of, claimant, describe, histories_of, spoken, value_text
 from .svg import document, esc, nice_ticks, path, tag, text, y_axis
 from .table import Figure, Mark, markdown_table, md
 
@@ -146,13 +147,14 @@ def table(ds: Dataset, history: History, mark: Mark) -> str:
         for point in series.points:
             claim, note = point.claim, mark(point.claim.cite)
             rows.append((point.day.isoformat(), series.label, [
-                spoken(point), md(series.label), md(chain_of(ds, claim)),
+                spoken(point), claimant(ds, series.points[0].claim, record_name, md)[1],
+                chain_of(ds, claim, record_name, md),
                 md(claim.figure or "") + note, md(value_text(claim)) + note]))
     rows.sort(key=lambda r: (r[0], r[1]))
     out = markdown_table(("Date", "Claimant", "Attribution chain", "Figure as worded", "Drawn as"),
                          [r[2] for r in rows])
     if history.undated:
-        undated = "; ".join(f"{md(chain_of(ds, c))}: {md(c.figure or '')}{mark(c.cite)}"
+        undated = "; ".join(f"{chain_of(ds, c, record_name, md)}: {md(c.figure or '')}{mark(c.cite)}"
                             for c in history.undated)
         out += f"\nNot drawn, having no date: {undated}.\n"
     return out

@@ -74,7 +74,12 @@ class Page:
             shown = f"{esc(item.unnamed or '')} (unnamed)"
         if item.speaks_for:
             shown += f", speaking for {self.record('organisation', item.speaks_for)}"
-        return f"{shown} (described as “{esc(item.described_as)}”)" if item.described_as else shown
+        if not item.described_as:
+            return shown
+        described = f"described as “{esc(item.described_as)}”"
+        if item.joint:  # one parenthesis: "A and B (jointly, described as ...)"
+            return f"{shown.removesuffix(' (jointly)')} (jointly, {described})"
+        return f"{shown} ({described})"
 
     def chain(self, chain: Sequence[Link]) -> str:
         """Origin first, then each relay, joined by what each did (relayed, reposted, translated)."""
@@ -88,6 +93,14 @@ class Page:
         if found.kind == "joint":
             return " and ".join(self.record(kind, ref) for kind, ref in found.members) + " (jointly)"
         return self.record(found.kind, found.id)
+
+    def origin_name(self, found: Origin) -> str:
+        """An independent origin's name as text, for use inside a link or next to one."""
+        names = []
+        for kind, ref in found.members:
+            record = {"person": self.ds.people, "organisation": self.ds.organisations}.get(kind, {}).get(ref)
+            names.append(name(record.name) if record else "its source")
+        return " and ".join(names) + (" (jointly)" if found.kind == "joint" else "")
 
     def source_label(self, key: str) -> str:
         """A short link to a source: who published it, and when."""
@@ -218,15 +231,16 @@ def figure(page: Page, claim: Claim) -> str:
 
 
 def parts_text(parts: Sequence[Part]) -> str:
-    """A breakdown after its figure: '; of which Baghdad: 276; in addition, security forces: 17'."""
+    """A breakdown after its figure: ' (of which Baghdad: 276; in addition, security forces: 17)'."""
     shown = []
     for part in parts:
         where = [GOVERNORATES[part.governorate].name if part.governorate in GOVERNORATES
                  else (part.governorate or ""), part.place or "", (part.who or "").replace("-", " ")]
         label = esc(", ".join(w for w in where if w))
         value = esc(part.figure)
-        shown.append(f"{'in addition' if part.in_addition else 'of which'} {label}: {value}")
-    return "".join(f"; {item}" for item in shown)
+        shown.append(f"{'in addition,' if part.in_addition else 'of which'} {label}: {value}")
+    # In brackets, so that the breakdown stays with its figure in cells that list several figures.
+    return f" ({'; '.join(shown)})" if shown else ""
 
 
 def claim_refs(page: Page, claims: Iterable[Claim]) -> str:

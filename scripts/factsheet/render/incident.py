@@ -168,15 +168,27 @@ def allegations(page: Page, incident: Incident) -> str:
     return table(("Allegation", "Made by, then relays", "Accused", "As of", "Source"), rows)
 
 
+def _answered(page: Page, incident: Incident, claim_id: str) -> str:
+    """A claim a denial answers: its figure as worded (or its kind) and origin, linked to its row."""
+    found = next((c for c in incident.claims if c.id == claim_id), None)
+    if found is None:
+        return esc(claim_id)
+    what = f"“{esc(found.figure)}”" if found.figure else f"the {found.kind}"
+    origin = page.ctx.links.origins.get((incident.id, claim_id))
+    by = f", {page.origin_name(origin)}" if origin else ""
+    return f"[{what}{by}](#{claim_anchor(claim_id)})" + page.notes.cite(found.cite)
+
+
 def denials(page: Page, incident: Incident) -> str:
     """Denials, with who makes them and which claims they answer."""
     rows = []
     for claim in incident.claims:
         if claim.kind != "denial":
             continue
-        anchor = f'<span id="{claim_anchor(claim.id)}"></span>'
+        # A denial of a count already has its row, and its anchor, among the figures above.
+        anchor = "" if claim.is_counted else f'<span id="{claim_anchor(claim.id)}"></span>'
         text = page.notes.text(claim.denies, inline=True) + page.notes.cite(claim.cite)
-        answers = ", ".join(f"[{esc(a)}](#{claim_anchor(a)})" for a in claim.answers)
+        answers = ", ".join(_answered(page, incident, a) for a in claim.answers)
         rows.append((anchor + text, page.chain(claim.chain), answers, as_of(page, claim),
                      page.source_label(claim.cite.source)))
     return table(("Denial", "Made by, then relays", "Answers", "As of", "Source"), rows)

@@ -50,12 +50,12 @@ def killed(page: Page, incident_id: str) -> tuple[str, str]:
         return "", ""
     cells = [f"{range_cell(page, g)} ({words(g.who) if g.who else 'who not stated'}"
              + (f", {period_text(g.scope)})" if g.scope.period else ")") for g in groups]
+    claims = [c for g in groups for c in g.claims + g.wordless]  # the claims the cells show
     if latest:
         newest = max(latest, key=lambda item: (sort_date(item[1].as_of), item[1].id))[1]
         cells.append(f"running total, latest: {figure(page, newest)}, "
                      f"as of {human_date(newest.as_of, missing='no date')}")
-    claims = [c for g in groups for c in g.claims + g.wordless] + [c for _, c in latest]
-    claims = [c for f in groups for c in f.claims + f.wordless]
+        claims.append(newest)
     sources = len({c.cite.source for c in claims})
     return "; ".join(cells), number(sources) + claim_refs(page, claims)
 
