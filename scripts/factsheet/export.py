@@ -18,8 +18,9 @@ from .vocab import CHAIN_VERBS
 COLUMNS = (
     "incident_id", "incident_title", "date", "place", "claim_id", "kind", "counts", "who",
     "figure", "min", "max", "period_from", "period_to", "running_total", "as_of", "as_of_basis",
-    "claimant", "origin", "chain", "accused", "group_min", "group_max", "grade", "parts", "source_key",
-    "source_title", "source_publisher", "source_kind", "source_stake", "source_url", "locator", "alleges",
+    "claimant", "origin", "chain", "accused", "group_min", "group_max", "group_range", "grade", "parts",
+    "source_key", "source_title", "source_publisher", "source_kind", "source_stake", "source_url", "locator",
+    "alleges",
     "denies", "note",
 )
 
@@ -105,6 +106,7 @@ def row(ds: Dataset, links: Links, incident: Incident, claim: Claim) -> dict[str
         "chain": chain_text(ds, claim.chain),
         "accused": "; ".join(link_name(ds, a) for a in claim.accused) or None,
         "group_min": group.low if group else None, "group_max": group.high if group else None,
+        "group_range": (group.range_text or None) if group else None,
         "grade": group.grade if group else None, "parts": _parts(claim),
         "source_key": claim.cite.source,
         "source_title": plain_field(source, "title") if source else None,

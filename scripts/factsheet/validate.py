@@ -150,7 +150,9 @@ def expected(found: Reading) -> str:
     """What a reading asks of min and max, in words."""
     if found.kind == APPROXIMATE:
         return f"is about {found.number}: min and max must include {found.number}"
-    return f"is read as {found.kind} (min {shown(found.min)}, max {shown(found.max)})"
+    words = {"at-least": "a floor", "at-most": "a ceiling", "exact": "an exact number", "range": "a range",
+             "vague": "a word for many", "zero": "zero", "wordless": "no number"}
+    return f"is read as {words.get(found.kind, found.kind)} (min {shown(found.min)}, max {shown(found.max)})"
 
 
 def link_kind(link: Link) -> int:
