@@ -39,7 +39,8 @@ serve: venv
 bundle: venv
 	$(BIN)/factsheet bundle
 
-# Build cost at 1,000 and 10,000 synthetic incidents; prints a table and writes bench/results/.
+# Build cost at 1,000 and 10,000 synthetic incidents, and the bytes a reader downloads (also on data/);
+# prints tables and writes bench/results/.
 bench: venv
 	$(PY) scripts/bench.py
 

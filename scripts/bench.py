@@ -1,13 +1,17 @@
 """Benchmark the whole build at several dataset sizes; prints a table and writes bench/results/*.json.
 
-    .venv/bin/python scripts/bench.py [--sizes 1000 10000] [--seed 1] [--work DIR] [--keep]
+    .venv/bin/python scripts/bench.py [--sizes 1000 10000] [--seed 1] [--work DIR] [--keep] [--weight-only]
 
 For each size: make a synthetic data directory (factsheet synth), validate it cold (empty parse
 cache) and warm (twice, the faster counts), build the site (factsheet build, with the time spent
 loading and rendering inside it measured), then build the same rendered Markdown bare: MkDocs with
 the same theme and Markdown extensions, no hooks, only the index pages in the navigation. Every
-measured step runs in its own process, so its time and peak memory (RSS) are its own. The targets
-are reported next to the figures; none is asserted.
+measured step runs in its own process, so its time and peak memory (RSS) are its own.
+
+Then what a reader downloads (scripts/bench_weight.py, in Chromium): the largest incident page's
+first load, everything included, and a first search, raw and gzip-compressed, on each synthetic site
+and on a build of the project's own data/. --weight-only skips the timed steps but the build. The
+targets are reported next to the figures; none is asserted.
 """
 
 from __future__ import annotations
@@ -78,6 +82,47 @@ def site_stats(site: Path) -> dict[str, Any]:
             "largest_index_page": {"bytes": index[0], "path": index[1]}}
 
 
+def page_weight(site: Path, stats: dict[str, Any]) -> dict[str, Any]:
+    """The bytes of the largest incident page's first load and of a first search, or why not measured."""
+    import bench_weight
+
+    if not bench_weight.CHROMIUM.is_file():
+        return {"skipped": f"{bench_weight.CHROMIUM} is missing (scripts/install-system-deps.sh)"}
+    try:
+        import playwright  # noqa: F401 - only to know whether it is there
+    except ImportError:
+        return {"skipped": "playwright is not installed (pip install -e '.[test]')"}
+    page = stats["largest_incident_page"]["path"].removesuffix("index.html")
+    return bench_weight.measure(site, page)
+
+
+def measure_data(work: Path) -> dict[str, Any]:
+    """The project's own data: built as `factsheet build` builds it, then weighed."""
+    print(f"the project's data (work in {work})", file=sys.stderr)
+    env = dict(os.environ, FACTSHEET_CACHE=str(work / "cache"), NO_MKDOCS_2_WARNING="1")
+    site = work / "site"
+    build = [str(BIN / "factsheet"), "build", "--data", str(PROJECT / "data"), "--out", str(site)]
+    step = run("build", build, env, work / "bench.log")
+    stats = site_stats(site)
+    incidents = len(list((PROJECT / "data" / "incidents").glob("*.yml")))
+    return {"label": "data/", "incidents": incidents, "steps": {"build": step}, "site": stats,
+            "weight": page_weight(site, stats)}
+
+
+def measure_build_only(size: int, seed: int, work: Path) -> dict[str, Any]:
+    """Synthetic data of one size, built and weighed, without the timed validation and bare steps."""
+    print(f"{size} incidents, build and weight only (work in {work})", file=sys.stderr)
+    data, site, log = work / "data", work / "site", work / "bench.log"
+    env = dict(os.environ, FACTSHEET_CACHE=str(work / "cache"), NO_MKDOCS_2_WARNING="1")
+    factsheet = str(BIN / "factsheet")
+    run("synth", [factsheet, "synth", "--incidents", str(size), "--seed", str(seed), "--out", str(data)],
+        env, log)
+    step = run("build", [factsheet, "build", "--data", str(data), "--out", str(site)], env, log)
+    stats = site_stats(site)
+    return {"label": f"{size:,} incidents", "incidents": size, "seed": seed, "steps": {"build": step},
+            "site": stats, "weight": page_weight(site, stats)}
+
+
 def measure(size: int, seed: int, work: Path) -> dict[str, Any]:
     """Every step for one dataset size."""
     print(f"{size} incidents (work in {work})", file=sys.stderr)
@@ -99,6 +144,7 @@ def measure(size: int, seed: int, work: Path) -> dict[str, Any]:
     share = (inner["load_checked_s"] + inner["render_s"]) / total
     stats, bare_stats = site_stats(site), site_stats(bare)
     return {
+        "label": f"{size:,} incidents", "weight": page_weight(site, stats),
         "incidents": size, "seed": seed, "steps": steps,
         "build": {"total_s": total, "load_and_validate_s": inner["load_checked_s"],
                   "load_calls": inner["load_checked_calls"], "render_s": inner["render_s"],
@@ -205,6 +251,48 @@ def table(results: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+def weight_table(results: list[dict[str, Any]]) -> str:
+    """What a reader downloads, one column per site; KB are 1,024 bytes, gzip-compressed; raw."""
+    weighed = [r for r in results if "skipped" not in r["weight"]]
+    if not weighed:
+        return "reader's downloads not measured: " + "; ".join({r["weight"]["skipped"] for r in results})
+
+    def row(label: str, part: str) -> str:
+        def cell(measured: dict[str, Any]) -> str:
+            files = f"{measured['requests']} file" + ("s" if measured["requests"] != 1 else "")
+            return f"{measured['gzip'] / 1024:,.1f} KB; {measured['raw'] / 1024:,.1f} KB ({files})"
+
+        cells = [cell(r["weight"][part]) for r in weighed]
+        return f"| {label} | " + " | ".join(cells) + " |"
+
+    return "\n".join([
+        "| what a reader downloads (gzip; raw) | " + " | ".join(r["label"] for r in weighed) + " |",
+        "|---|" + "---|" * len(weighed),
+        "| incident page | " + " | ".join(f"`{r['weight']['page']}`" for r in weighed) + " |",
+        row("its HTML", "html"), row("everything else it loads", "rest"),
+        row("first load, everything included", "first_load"),
+        row(f"first search (\"{weighed[0]['weight']['first_search']['query']}\")", "first_search")])
+
+
+def weight_targets(results: list[dict[str, Any]]) -> list[str]:
+    """The page-weight targets with the figures they are judged on."""
+    weighed = [r for r in results if "skipped" not in r["weight"]]
+    if not weighed:
+        return []
+    heaviest = max(weighed, key=lambda r: r["weight"]["first_load"]["gzip"])
+    first = heaviest["weight"]["first_load"]["gzip"] / 1024
+    found = [f"incident page's first load < 120 KB gzip-compressed: {first:.1f} KB at {heaviest['label']} "
+             f"({'met' if first < 120 else 'NOT met'})"]
+    rest = {r["label"]: r["weight"]["rest"]["gzip"] for r in weighed}
+    if len(rest) > 1:
+        # The same files, byte for byte: compare their sizes raw and compressed.
+        same = len({json.dumps(r["weight"]["rest"]["files"]) for r in weighed}) == 1
+        found.append("first load apart from the page's own HTML the same at every size: "
+                     + ", ".join(f"{label} {size / 1024:.1f} KB" for label, size in rest.items())
+                     + f" ({'met' if same else 'NOT met'})")
+    return found
+
+
 def targets(results: list[dict[str, Any]]) -> list[str]:
     """Each target with the figure it is judged on."""
     big, small = results[-1], results[0]
@@ -241,6 +329,8 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--work", type=Path, help="keep data and sites here (default: a temporary folder)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    parser.add_argument("--weight-only", action="store_true",
+                        help="only build and measure what a reader downloads (no timed steps)")
     parser.add_argument("--step", nargs="+", help=argparse.SUPPRESS)  # a measured step, run as a child
     args = parser.parse_args()
     if args.step:
@@ -253,20 +343,29 @@ def main() -> int:
     results = []
     started = time.perf_counter()
     try:
+        work = base / "data"
+        shutil.rmtree(work, ignore_errors=True)
+        work.mkdir(parents=True)
+        own = measure_data(work)
+        (RESULTS / "bench-data.json").write_text(json.dumps(own, indent=2) + "\n", "utf-8")
         for size in sorted(args.sizes):
             work = base / str(size)
             shutil.rmtree(work, ignore_errors=True)
             work.mkdir(parents=True)
-            result = measure(size, args.seed, work)
+            result = (measure_build_only if args.weight_only else measure)(size, args.seed, work)
             result["machine"] = {**machine, "load_average_at_end": os.getloadavg()}
-            (RESULTS / f"bench-{size}.json").write_text(json.dumps(result, indent=2) + "\n", "utf-8")
+            name = "weight" if args.weight_only else "bench"
+            (RESULTS / f"{name}-{size}.json").write_text(json.dumps(result, indent=2) + "\n", "utf-8")
             results.append(result)
     finally:
         if not args.work and not args.keep:
             shutil.rmtree(base, ignore_errors=True)
-    print(table(results))
+    if not args.weight_only:
+        print(table(results))
+        print()
+    print(weight_table([own, *results]))
     print()
-    for line in targets(results):
+    for line in ([] if args.weight_only else targets(results)) + weight_targets([own, *results]):
         print(f"- {line}")
     loads = ", ".join(f"{x:.1f}" for x in machine["load_average_at_start"])
     print(f"\n{len(results)} sizes in {time.perf_counter() - started:.0f} s on {machine['cpus']} CPUs "

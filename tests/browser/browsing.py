@@ -35,19 +35,29 @@ def need(ok: bool, reason: str) -> None:
 
 @dataclass(frozen=True)
 class Seed:
-    """A dataset to build, and spellings of a name that only one person's record gives."""
+    """A dataset to build, spellings of a name that only one person's record gives, and searches."""
 
     label: str
     data: Path
     person: str
     variants: dict[str, str]  # script -> spelling
+    # Spellings readers type (most of them written otherwise in the data) and the page each must find.
+    spellings: tuple[tuple[str, str], ...] = ()
 
 
 SEEDS = [
     Seed("fixture", REPO / "tests" / "fixtures" / "valid", "jamil-al-shimiri",
-         {"latin": "Shummary", "arabic": "الشمري"}),
+         {"latin": "Shummary", "arabic": "الشمري"},
+         (("Shummari", "person/jamil-al-shimiri.md"), ("Nasseriya", "incident/2019-11-28-nasiriyah.md"),
+          ("شمري", "person/jamil-al-shimiri.md"), ("ناصرية", "incident/2019-11-28-nasiriyah.md"))),
     Seed("data", REPO / "data", "abu-mahdi-al-muhandis",
-         {"latin": "Ibrahimi", "arabic": "أبو مهدي المهندس"}),
+         {"latin": "Ibrahimi", "arabic": "أبو مهدي المهندس"},
+         (("Qaani", "person/esmail-ghaani.md"), ("Suleimani", "person/qassem-soleimani.md"),
+          ("Kataib Hizbollah", "organisation/kataib-hezbollah.md"),
+          ("PMU", "organisation/hashd-al-shaabi.md"),
+          ("Kerbala", "incident/2019-11-karbala-consulate-deployment.md"),
+          ("Nasseriya", "incident/2019-11-28-nasiriyah.md"), ("Shummari", "person/jamil-al-shimiri.md"),
+          ("اشرف", "incident/2013-09-01-camp-ashraf.md"), ("ناصرية", "incident/2019-11-28-nasiriyah.md"))),
 ]
 
 

@@ -171,6 +171,26 @@ def test_search_finds_every_name_variant(site):
     assert any(re.search(r"[\u0600-\u06ff]", t) for t in texts.values())
 
 
+def test_search_index_holds_names_not_tables(site):
+    from factsheet import search
+
+    index = json.loads((site / "search" / "search_index.json").read_text())
+    assert index["config"]["fold"] == [list(rule) for rule in search.FOLD_RULES]
+    assert set(search.FOLD_FIELDS) <= set(index["config"]["fields"])
+    texts = " ".join(doc["text"] for doc in index["docs"])
+    # Column headings of the claims tables and the footnotes' back-links are not indexed.
+    assert "Figure as worded" not in texts and "↩" not in texts
+    # The Nasiriyah incident is in both datasets, and so is its commander, spelt three ways.
+    docs = {doc["location"]: doc for doc in index["docs"]}
+    incident = docs["incident/2019-11-28-nasiriyah/"]
+    assert search.fold("Nasseriya") in incident["fold_title"].split()
+    person = docs["person/jamil-al-shimiri/"]
+    keys = (person.get("fold_title", "") + " " + person.get("fold_text", "")).split()
+    assert search.fold("Shummari") in keys and search.fold("شمري") in keys
+    # The theme removes the marks once it has read them: the pages carry none.
+    assert not [p for p in pages(site) if "data-search-exclude" in p.read_text()]
+
+
 def test_downloads_are_in_the_site(site):
     assert (site / "downloads" / "claims.csv").read_text("utf-8").startswith("incident_id,")
     json.loads((site / "downloads" / "claims.json").read_text("utf-8"))

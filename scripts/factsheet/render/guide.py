@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .. import charts
 from ..figures import CONTESTED, CORROBORATED, SINGLE
-from ..markup import esc
+from ..markup import esc, lang_span
 from ..vocab import VOCABULARIES
 from ..wording import RULES
 from .common import GOVERNORATES_PAGE, METHODOLOGY, Context, Page, claim_refs, figure, table
@@ -184,6 +184,14 @@ def methodology(ctx: Context) -> str:
         "is marked as Arabic, and the site's search finds a page by any of its spellings. Places "
         "within a city (a square, a bridge, a street) are listed with their own spellings on the "
         "incident page.",
+        "Search also finds a name spelt in a way the sources do not use. In Latin letters it takes "
+        "the vowels as one (Suleimani, Soleimani; Kerbala, Karbala), q and gh as k (Qaani, Ghaani), "
+        "a doubled letter as one (Nasseriya, Nasiriyah) and leaves out apostrophes and a final h "
+        "after a vowel (Kata'ib, Kataib; Nasiriya). In Arabic script it ignores the hamza ("
+        + ", ".join(lang_span(word, "ar") for word in ("أشرف", "اشرف"))
+        + "), short vowels and the article " + lang_span("ال", "ar") + ", and reads "
+        + " as ".join(lang_span(letter, "ar") for letter in ("ة", "ه")) + " and "
+        + " as ".join(lang_span(letter, "ar") for letter in ("ى", "ي")) + ".",
         "## Words the data uses {#vocabularies}",
         "What a figure counts, whom it counts, the kinds of source and organisation, and the part a "
         "link plays in a chain come from fixed lists, so that the same thing is always written the "
