@@ -36,8 +36,9 @@ COLUMNS = {
     "group_min": "Lowest number stated in the claim's comparison group (same incident, count, group of "
                  "people and period).",
     "group_max": "Highest number stated in that group.",
-    "group_range": "The group's range as the pages show it: 29–46+ (the highest number is a floor, "
-                   "no upper limit), up to 35 (no lower limit), 0–9 (a denial counts as zero).",
+    "group_range": "The group's range as the pages show it: a plus sign after the highest number when "
+                   "that number is a floor (no upper limit), 'up to' when no figure gives a lower limit; "
+                   "a denial counts as zero.",
     "grade": "The group's grade: single source, corroborated or contested.",
     "parts": "A breakdown of the figure, as a JSON list of {governorate, place, who, figure, min, max, "
              "in_addition}; in_addition is true for a part counted besides the total.",
