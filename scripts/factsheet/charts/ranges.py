@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..figures import KILLED, for_incident
+from ..figures import KILLED, Group, for_incident
 from ..model import Cite, Claim, Dataset, Incident
 
 
@@ -47,7 +47,12 @@ def figure_range(ds: Dataset, incident: Incident, counts: str = KILLED) -> Range
     draws them instead.
     """
     group = for_incident(ds, incident).toll(counts)
-    if group is None or group.low is None or group.high is None:
+    return group_range(group) if group is not None else None
+
+
+def group_range(group: Group) -> Range | None:
+    """A comparison group's range (figures.Group, the one rule), with the claims behind each end."""
+    if group.low is None or group.high is None:
         return None
     return Range(group.low, group.high, tuple(c for c in group.claims if bottom(c) == group.low),
                  tuple(c for c in group.claims if top(c) == group.high))
