@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..figures import KILLED, TOLL_WHO, Group, for_incident
+from ..figures import KILLED, TOLL_WHO, Group, IncidentFigures, for_incident
 from ..model import Dataset
 from . import dates
 from .history import Point, claim_point, claimant
@@ -163,8 +163,10 @@ class _Placed:
 
 def build(ds: Dataset) -> Timeline:
     """Place every incident with a death figure, every period figure and every running total."""
-    found = ranges(ds)
+    figures = {i: for_incident(ds, incident) for i, incident in ds.incidents.items()}  # worked out once
+    found = ranges(ds, figures=figures)
     every = periods(ds)
+    children = _children(ds)
     placed: dict[str, _Placed] = {}
     earlier, not_drawn = [], []
     for incident_id in sorted(found, key=lambda i: (ds.incidents[i].date, i)):
@@ -176,11 +178,11 @@ def build(ds: Dataset) -> Timeline:
             earlier.append(incident_id)
         else:
             placed[incident_id] = _Placed(period[0], period[1], len(ds.incidents[incident_id].date) == 10)
-    period_spans = _period_spans(ds, every, found)
-    runs = _runs(ds)
-    months = _monthly(ds, placed, found, period_spans, runs)
+    period_spans = _period_spans(ds, figures, children, every, found)
+    runs = _runs(ds, figures)
+    months = _monthly(ds, children, placed, found, period_spans, runs)
     window = _window(ds, placed, found)
-    days = _daily(ds, placed, found, period_spans, window) if window else None
+    days = _daily(ds, children, placed, found, period_spans, window) if window else None
     months, days = _with_markers(ds, months, days, found)
     return Timeline(months, days, runs, tuple(earlier), tuple(not_drawn), found)
 
@@ -194,13 +196,13 @@ def _toll_group(groups: list[Group]) -> Group | None:
     return groups[0] if groups else None
 
 
-def _period_spans(ds: Dataset, every, found: dict[str, Range]) -> list[Span]:
+def _period_spans(ds: Dataset, figures: dict[str, IncidentFigures], children: dict[str, list[str]], every,
+                  found: dict[str, Range]) -> list[Span]:
     """A box for each killed figure over a stated period (from and to given) of an incident."""
-    children = _children(ds)
     out = []
     for incident_id in sorted(ds.incidents):
         by_period: dict[tuple[str, str], list[Group]] = {}
-        for group in for_incident(ds, ds.incidents[incident_id]).groups:
+        for group in figures[incident_id].groups:
             period = group.scope.period
             if group.counts == KILLED and period and period[0] == "period" and group.claims:
                 by_period.setdefault(period[1:], []).append(group)
@@ -227,18 +229,18 @@ def _descendants(children: dict[str, list[str]], incident_id: str) -> list[str]:
     return sorted(out)
 
 
-def _span(ds: Dataset, ids: list[str], placed: dict[str, _Placed], found: dict[str, Range]) -> Span:
+def _span(ds: Dataset, children: dict[str, list[str]], ids: list[str], placed: dict[str, _Placed],
+          found: dict[str, Range]) -> Span:
     """One box for the incidents of one period; its sum takes in their parts within it, as for a bar."""
     first, last = placed[ids[0]].first, placed[ids[0]].last
     ids = sorted(ids, key=lambda i: (-found[i].high, i))
-    children = _children(ds)
     inside = [i for i in {*ids, *(d for i in ids for d in _descendants(children, i))}
               if i in placed and first <= placed[i].first and placed[i].last <= last]
     return Span(tuple(ids), first, last, total(ds, inside, found))
 
 
-def _monthly(ds: Dataset, placed: dict[str, _Placed], found: dict[str, Range], period_spans: list[Span],
-             runs: tuple[RunLine, ...]) -> Panel | None:
+def _monthly(ds: Dataset, children: dict[str, list[str]], placed: dict[str, _Placed], found: dict[str, Range],
+             period_spans: list[Span], runs: tuple[RunLine, ...]) -> Panel | None:
     """A bar per month for the incidents of that month; a box for those over several months."""
     members: dict[str, list[str]] = {}
     spanning: dict[tuple[str, str], list[str]] = {}
@@ -247,7 +249,7 @@ def _monthly(ds: Dataset, placed: dict[str, _Placed], found: dict[str, Range], p
             members.setdefault(where.first[:7], []).append(incident_id)
         else:
             spanning.setdefault((where.first, where.last), []).append(incident_id)
-    spans = [_span(ds, ids, placed, found) for _, ids in sorted(spanning.items())]
+    spans = [_span(ds, children, ids, placed, found) for _, ids in sorted(spanning.items())]
     spans += period_spans
     bars = tuple(Bar(m, total(ds, ids, found)) for m, ids in sorted(members.items()))
     days = [d for s in spans for d in (s.first, s.last)]
@@ -281,8 +283,8 @@ def _window(ds: Dataset, placed: dict[str, _Placed], found: dict[str, Range]) ->
     return chosen
 
 
-def _daily(ds: Dataset, placed: dict[str, _Placed], found: dict[str, Range], period_spans: list[Span],
-           window: tuple[str, str]) -> Panel:
+def _daily(ds: Dataset, children: dict[str, list[str]], placed: dict[str, _Placed], found: dict[str, Range],
+           period_spans: list[Span], window: tuple[str, str]) -> Panel:
     """A bar per day for the incidents of that day within the window; a box for those over several."""
     first, last = window[0] + "-01", dates.month_days(window[1])[-1]
     members: dict[str, list[str]] = {}
@@ -294,17 +296,17 @@ def _daily(ds: Dataset, placed: dict[str, _Placed], found: dict[str, Range], per
             members.setdefault(where.first, []).append(incident_id)
         else:
             spanning.setdefault((where.first, where.last), []).append(incident_id)
-    spans = [_span(ds, ids, placed, found) for _, ids in sorted(spanning.items())]
+    spans = [_span(ds, children, ids, placed, found) for _, ids in sorted(spanning.items())]
     spans += [s for s in period_spans if first <= s.first and s.last <= last]
     bars = tuple(Bar(d, total(ds, ids, found)) for d, ids in sorted(members.items()))
     return Panel("day", first, last, bars, tuple(sorted(spans, key=lambda s: (s.first, s.last, s.incident))))
 
 
-def _runs(ds: Dataset) -> tuple[RunLine, ...]:
+def _runs(ds: Dataset, figures: dict[str, IncidentFigures]) -> tuple[RunLine, ...]:
     """Every running total of deaths as of a date in the protest period, one line per claimant and start."""
     lines: dict[tuple[str, str], tuple[str, list[tuple[str, Point]]]] = {}
     for incident_id in sorted(ds.incidents):
-        for series in for_incident(ds, ds.incidents[incident_id]).series:
+        for series in figures[incident_id].series:
             if series.counts != KILLED:
                 continue
             for group in series.groups:
