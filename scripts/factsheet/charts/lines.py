@@ -10,13 +10,14 @@ SWATCH = 40  # width of a legend's line sample and its gap to the name
 
 def value_label(room: Room, words: str, px: float, above: float, below: float, size: float,
                 width: float) -> str:
-    """A bold figure above a point (or below it) where it overlaps nothing; empty when there is no room.
-
-    Near an edge the label moves in rather than off the drawing; the data table has every figure.
+    """A bold figure above a point, below it, or beside it, where it overlaps nothing; empty when there
+    is no room. Near an edge the label moves in rather than off the drawing; the data table has every
+    figure.
     """
     half = text_width(words, size, bold=True) / 2
     x = min(max(px, half + 1), width - half - 1)
-    spots = [(x, above - 9), (x, below + size + 7)]
+    side = below + size * 0.35
+    spots = [(x, above - 9), (x, below + size + 7), (px + 8 + half, side), (px - 8 - half, side)]
     chosen = room.first_free(text_box(sx, sy, words, size, bold=True) for sx, sy in spots)
     if chosen is None:
         return ""
