@@ -8,7 +8,7 @@ from ..figures import IncidentFigures
 from ..model import Claim, Dataset
 from . import axis, dates
 from .history import History, Series, base_key, chain_of, describe, histories_of, spoken, value_text
-from .lines import legend, month_bar, range_bar, value_label
+from .lines import keep_clear, legend, month_bar, range_bar, value_label
 from .style import Style, assign, line, marker
 from .svg import Room, document, esc, nice_ticks, readable, tag, text_box, tick_room, y_axis
 from .table import Figure, Mark, markdown_table, md
@@ -86,6 +86,8 @@ def svg(ds: Dataset, history: History, uid: str, styles: dict[str, Style] | None
     for value in plot.ticks:  # value labels keep clear of the axis' own numbers
         room.take(text_box(plot.left - SIZE * 0.35, plot.y(value) + SIZE * 0.35, f"{value:,}", SIZE, "end"))
     dodge = _dodges(history, plot)
+    keep_clear(room, [(plot.scale.centre(p.day) + dodge[index, p.day], plot.y(_base(p.claim)))
+                      for index, series in enumerate(history.series) for p in series.points])
     for index, series in enumerate(history.series):
         body.append(_series(series, index, styles[series.key], plot, dodge, room))
     top = plot.bottom + axis.height(SIZE) + SIZE * 1.4

@@ -25,6 +25,12 @@ def value_label(room: Room, words: str, px: float, above: float, below: float, s
     return text(sx, sy, words, text_anchor="middle", font_size=size, font_weight="bold", class_="fs-value")
 
 
+def keep_clear(room: Room, points: list[tuple[float, float]], reach: float = 6.0) -> None:
+    """Markers are taken before any figure is labelled, so that no label hides one."""
+    for px, py in points:
+        room.take((px - reach, py - reach, px + reach, py + reach))
+
+
 def month_bar(style: Style, left: float, right: float, y: float) -> str:
     """A bar across the month a figure is dated to, with end ticks: the date's precision, drawn."""
     return tag("path", d=path([(left, y), (right, y)]) + path([(left, y - 4), (left, y + 4)])

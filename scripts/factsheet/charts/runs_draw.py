@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..model import Claim
 from . import axis, dates
 from .history import Point, base_key, value_text
-from .lines import legend, month_bar, range_bar, value_label
+from .lines import keep_clear, legend, month_bar, range_bar, value_label
 from .style import assign, line, marker
 from .svg import Room, esc, nice_ticks, tag, text, text_box, tick_room, wrap, y_axis
 from .timeline import Panel, RunLine
@@ -80,6 +80,7 @@ def panel(runs: tuple[RunLine, ...], months: Panel, top: float, left: float, wid
         for order, ((_, point), (px, py)) in enumerate(zip(run.points, coords, strict=True)):
             high = y(point.claim.high) if point.claim.high is not None else py
             labels.append((order != len(coords) - 1, point.day, px, high, py, value_text(point.claim)))
+    keep_clear(room, [(px, py) for _, _, px, _, py, _ in labels])
     for _, _, px, high, py, words in sorted(labels, key=lambda item: item[:2]):
         out.append(value_label(room, words, px, high, py, size, width))
     top = plot_bottom + axis.height(size) + size * 1.4
