@@ -1,4 +1,5 @@
-"""The charts' own small dataset: several months, nested incidents, a toll history, undated claims."""
+"""The charts' own small dataset: several months, nested incidents, toll histories, running totals,
+a period figure, a month-precision date, a nationwide incident, parts by governorate, undated claims."""
 
 from __future__ import annotations
 

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import re
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from chartpage import Notes
 
-from factsheet.charts import incident_map, relative
+from factsheet.charts import incident_map, map_labels, relative
 from factsheet.charts.map_draw import Projection, caption
+from factsheet.charts.map_labels import circle_name
 from factsheet.charts.places import MapData, Spot, boundaries, build, spot
 from factsheet.governorates import GOVERNORATES
 
+SVG = "{http://www.w3.org/2000/svg}"
 CHARTS = Path(__file__).resolve().parents[2] / "scripts" / "factsheet" / "charts"
 
 
@@ -31,7 +34,19 @@ def test_every_incident_with_a_place_has_a_circle(ds) -> None:
     assert set(on_map) | {i for i, _ in data.left_off} == set(ds.incidents)
     assert dict(data.left_off) == {"2019-10-first-week": "spans several governorates",
                                    "2019-10-movement": "spans several governorates",
-                                   "2019-11-28-south": "spans several governorates"}
+                                   "2019-11-28-south": "spans several governorates",
+                                   "2020-01-24-nationwide": "the whole country"}
+
+
+def test_a_figure_for_the_whole_country_is_never_drawn_at_one_city(ds) -> None:
+    import dataclasses
+
+    assert spot(ds.incidents["2020-01-24-nationwide"]) == "the whole country"
+    # Even tagged with one governorate, a place given as the country is not drawn at that capital.
+    tagged = dataclasses.replace(ds.incidents["2020-01-24-nationwide"],
+                                 place=dataclasses.replace(ds.incidents["2020-01-24-nationwide"].place,
+                                                           governorates=("baghdad",)))
+    assert spot(tagged) == "the whole country"
 
 
 def test_places_come_from_coordinates_city_or_governorate(ds) -> None:
@@ -56,7 +71,8 @@ def test_each_circle_links_its_incident_or_governorate(ds) -> None:
     hrefs = re.findall(r'<a href="([^"]+)"', svg)
     assert sorted(hrefs) == ["governorates.md#basra", "governorates.md#dhi-qar",
                              "incident/2013-02-09-camp-liberty.md", "incident/2019-10-01-tahrir-square.md",
-                             "incident/2019-12-najaf.md", "incident/2020-01-20-karbala.md"]
+                             "incident/2019-11-04-diwaniyah.md", "incident/2019-12-najaf.md",
+                             "incident/2020-01-20-karbala.md"]
 
 
 def test_table_cites_both_ends_of_each_circle(ds) -> None:
@@ -69,7 +85,30 @@ def test_table_cites_both_ends_of_each_circle(ds) -> None:
     low = f"{n['moh-2019-10-03', 'para. 3']}][^{n['reuters-2019-11-28', 'para. 3']}"
     high = f"{n['ihchr-2019-10-04', 'annex']}][^{n['moh-2019-10-03', 'para. 3']}"
     assert f"| 34[^{low}] | 54[^{high}] |" in table
-    assert "Not on the map, for want of a single place:" in table
+    nationwide = n["reuters-2020-01-21", "para. 40"]
+    assert ("| [Protests across Iraq on 24 January 2020](incident/2020-01-24-nationwide.md) | Iraq "
+            f"| the whole country | 10[^{nationwide}] | 10[^{nationwide}] |") in table
+
+
+def test_every_circle_is_named_beside_it_or_in_the_key(ds) -> None:
+    svg = incident_map(ds, Notes(), relative()).svg
+    root = ET.fromstring(svg)
+    names = [t.text for t in root.iter(SVG + "text") if "fs-place-name" in (t.get("class") or "")]
+    keyed = [t.text.split("  ", 1)[1] for t in root.iter(SVG + "text") if re.match(r"\d+  ", t.text or "")]
+    expected = {circle_name(ds, c, "2019-10-01") for c in build(ds).circles}
+    assert expected == {n for n in names if not n.isdigit()} | set(keyed)
+    # An event before the protests is named with its year, so it is not read as one of them.
+    assert "Baghdad governorate (2013)" in expected
+
+
+def test_a_circle_without_room_for_its_name_is_numbered_and_keyed(ds, monkeypatch) -> None:
+    monkeypatch.setattr("factsheet.charts.map_labels._spots", lambda x, y, r, words, size: [
+        (map_labels.Label(x, y, words, "middle"), (x - 1, y - 1, x + 1, y + 1))] if words.isdigit() else [])
+    svg = incident_map(ds, Notes(), relative()).svg
+    root = ET.fromstring(svg)
+    numbers = [t.text for t in root.iter(SVG + "text") if "fs-place-name" in (t.get("class") or "")]
+    assert numbers == [str(n) for n in range(1, len(build(ds).circles) + 1)]
+    assert "Numbered on the map:" in svg and "1  Nasiriyah" in svg
 
 
 def test_many_incidents_share_a_circle_per_area(ds, monkeypatch) -> None:

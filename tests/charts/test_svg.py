@@ -26,7 +26,7 @@ def figures(ds: Dataset) -> list[Figure]:
 @pytest.fixture(scope="module")
 def drawn(ds) -> list[Figure]:
     result = figures(ds)
-    assert len(result) == 3  # timeline, map and the one toll history of the fixture
+    assert len(result) == 5  # timeline, map, Tahrir Square's toll history, the movement's two running totals
     return result
 
 
@@ -37,6 +37,18 @@ def test_svg_is_well_formed_and_scalable(drawn) -> None:
         assert re.fullmatch(r"0 0 \d+ \d+", root.get("viewBox"))
         assert root.get("width") is None and root.get("height") is None  # the page sets the width
         assert "\n" not in figure.svg  # a blank line would end the HTML block in Markdown
+
+
+def test_text_shows_at_12_px_or_more_on_a_390_px_phone(drawn) -> None:
+    # The theme leaves a figure 358 CSS px on a 390 px screen; the browser test measures it too.
+    for figure in drawn:
+        root = ET.fromstring(figure.svg)
+        width = float(root.get("viewBox").split()[2])
+        texts = list(root.iter(SVG + "text"))
+        assert texts
+        for element in texts:
+            size = float(element.get("font-size") or root.get("font-size"))
+            assert size * 358 / width >= 12, (element.text, size, width)
 
 
 def test_drawing_is_an_image_named_by_its_title_and_description(drawn) -> None:

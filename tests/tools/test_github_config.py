@@ -59,8 +59,12 @@ def test_pull_request_workflow() -> None:
     assert any(line.startswith(".venv/bin/factsheet diff \"origin/$BASE_REF\"")
                and line.endswith('>> "$GITHUB_STEP_SUMMARY"') for line in lines)
     assert {"make venv", "make test", "make site"} <= set(lines)
-    upload = next(s for s in steps(workflow) if s.get("uses", "").startswith("actions/upload-artifact@"))
-    assert upload["with"]["path"] == "site/"
+    uploads = {s["with"]["name"]: s for s in steps(workflow)
+               if s.get("uses", "").startswith("actions/upload-artifact@")}
+    assert uploads["site"]["with"]["path"] == "site/"
+    # The browser tests' screenshots (every chart, phone and desktop, light and dark), kept for review.
+    assert uploads["screenshots"]["with"]["path"] == "tests/artifacts/"
+    assert "!cancelled()" in uploads["screenshots"]["if"]
 
 
 def test_pages_workflow_deploys_the_artifact() -> None:

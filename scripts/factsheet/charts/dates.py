@@ -35,6 +35,14 @@ def month_range(first: str, last: str) -> list[str]:
     return out
 
 
+def extent(value: str) -> tuple[str, str]:
+    """The first and last day of a day 'YYYY-MM-DD' or a month 'YYYY-MM'."""
+    if len(value) == 7:
+        days = month_days(value)
+        return days[0], days[-1]
+    return value, value
+
+
 def spoken(value: str) -> str:
     """'28 November 2019', 'November 2019', '2019' or 'an unknown date'."""
     if value == "unknown":

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..export import chain_text, link_name
-from ..figures import KILLED, IncidentFigures, for_incident
+from ..figures import KILLED, IncidentFigures, for_incident, origin
 from ..markup import human_date
 from ..model import Claim, Dataset, Incident
 from . import dates
@@ -24,6 +24,18 @@ class Point:
     claim: Claim
     by_month: bool = False
 
+    @property
+    def first(self) -> date:
+        """The first day the date may mean: the 1st of its month for a month-precision date."""
+        return self.day.replace(day=1) if self.by_month else self.day
+
+    @property
+    def last(self) -> date:
+        """The last day the date may mean."""
+        if not self.by_month:
+            return self.day
+        return date.fromisoformat(dates.month_days(self.day.isoformat()[:7])[-1])
+
 
 @dataclass(frozen=True)
 class Series:
@@ -31,6 +43,7 @@ class Series:
 
     label: str
     points: tuple[Point, ...]
+    key: str = ""  # the claimant and group counted: the same key keeps its style across a page's charts
 
 
 @dataclass(frozen=True)
@@ -82,21 +95,30 @@ def claim_day(ds: Dataset, claim: Claim) -> date | None:
 
 def claimant(ds: Dataset, claim: Claim, name: Callable[[str], str] = str,
              words: Callable[[str], str] = str) -> tuple[str, str]:
-    """A key and a label for who made the claim: its first named link, naming an unnamed origin too.
+    """A key and a label for who made the claim: its origin (figures.origin), named as the chain names it.
 
+    A spokesman's figures are his organisation's, bodies speaking jointly are one claimant, and an
+    unnamed first link is named after the body that relayed it ('Reuters, citing medical sources').
     The label is plain text unless name and words format record names and other words (as Markdown).
     """
-    named = next((link for link in claim.chain if link.ref), None)
+    found = origin(ds, claim)
+    key = f"{found.kind}:{found.id}"
+    first = claim.chain[0] if claim.chain else None
+    named = next((link for link in claim.chain if link.ref or link.joint), None)
     if named is None:
-        key = claim.chain[0].unnamed or "unnamed"
-        label = words(key)
+        label = words((first.unnamed if first else None) or found.id)
     else:
-        key, label = f"{named.ref[0]}:{named.ref[1]}", link_name(ds, named, name, words)
-        if claim.chain[0] is not named:
-            label += f", citing {link_name(ds, claim.chain[0], name, words)}"
+        label = link_name(ds, named, name, words)
+        if first is not None and first is not named:
+            label += f", citing {link_name(ds, first, name, words)}"
     if claim.who:
         key, label = f"{key}/{claim.who}", f"{label} ({words(claim.who.replace('-', ' '))})"
     return key, label
+
+
+def base_key(key: str) -> str:
+    """The claimant of a series key, without the group counted."""
+    return key.split("/", 1)[0]
 
 
 def _history(ds: Dataset, incident_id: str, counts: str, claims: list[Claim], least: int,
@@ -109,7 +131,7 @@ def _history(ds: Dataset, incident_id: str, counts: str, claims: list[Claim], le
     for point, claim in sorted(points, key=lambda p: (p[0].day, p[1].id)):
         key, label = claimant(ds, claim)
         groups.setdefault(key, (label, []))[1].append(point)
-    series = tuple(Series(label, tuple(found)) for _, (label, found) in sorted(groups.items()))
+    series = tuple(Series(label, tuple(found), key) for key, (label, found) in sorted(groups.items()))
     undated = tuple(c for c in claims if claim_point(ds, c) is None)
     return History(incident_id, counts, series, undated, since)
 

@@ -2,113 +2,27 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from ..figures import IncidentFigures
 from ..markup import name as record_name
 from ..model import Claim, Dataset
-from . import dates
-from .history import History, chain_of, claimant, describe, histories_of, spoken, value_text
-from .svg import document, esc, nice_ticks, path, tag, text, y_axis
+from . import axis, dates
+from .history import History, Series, base_key, chain_of, claimant, describe, histories_of, spoken, value_text
+from .lines import keep_clear, legend, month_bar, range_bar, value_label
+from .style import Style, assign, line, marker
+from .svg import Room, document, esc, nice_ticks, readable, tag, text_box, tick_room, y_axis
 from .table import Figure, Mark, markdown_table, md
 
 WIDTH = 480
-LEFT, RIGHT, TOP, BOTTOM = 36, 18, 16, 196
-ROW = 18  # height of a legend row
-MAX_LABEL = 56  # characters of a claimant's name in the legend; the table has it in full
-COLOURS = ("#0072b2", "#d55e00", "#009e73", "#cc79a7", "#8a6d00", "#56b4e9")
-DASHES = (None, "6 3", "2 3", "8 3 2 3", "4 4", "1 2")
+SIZE = readable(WIDTH)  # every piece of text: 12 CSS px on a phone
+RIGHT = 8
+PLOT = 210  # height of the plot area
 
 
-def _marker(index: int, x: float, y: float) -> str:
-    """A marker whose shape, like the colour and dash, tells the series apart."""
-    cls, fill = f"fs-s{index % 6}", COLOURS[index % 6]
-    shape = index % 4
-    if shape == 0:
-        return tag("circle", cx=x, cy=y, r="3.5", class_=cls, fill=fill)
-    if shape == 1:
-        return tag("rect", x=x - 3.2, y=y - 3.2, width="6.4", height="6.4", class_=cls, fill=fill)
-    if shape == 2:
-        corners = [(x, y - 4.2), (x + 4, y + 3), (x - 4, y + 3)]
-    else:
-        corners = [(x, y - 4.5), (x + 4.5, y), (x, y + 4.5), (x - 4.5, y)]
-    return tag("path", d=path(corners, True), class_=cls, fill=fill)
-
-
-def _day_ticks(first: date, last: date) -> list[date]:
-    """A handful of days to label along the axis."""
-    span = (last - first).days
-    if span > 120:
-        months = dates.month_range(first.isoformat()[:7], last.isoformat()[:7])
-        step = max(1, len(months) // 5)
-        return [date.fromisoformat(m + "-01") for m in months[::step] if m + "-01" >= first.isoformat()]
-    step = next(s for s in (1, 2, 3, 7, 14, 28, 56) if span / s <= 6)
-    return dates.days_between(first, last)[::step]
-
-
-def _tick_label(day: date, span: int) -> str:
-    return f"{dates.MONTHS[day.month - 1][:3]} {day.year}" if span > 120 else dates.short(day)
-
-
-def svg(ds: Dataset, history: History, uid: str) -> str:
-    """The toll history drawing: one line per claimant, each point labelled with its figure."""
-    points = [p for s in history.series for p in s.points]
-    first, last = min(p.day for p in points), max(p.day for p in points)
-    if first == last:
-        first, last = first - timedelta(1), last + timedelta(1)
-    span = (last - first).days
-    pad = span * 0.06
-
-    def x(day: date) -> float:
-        return LEFT + ((day - first).days + pad) / (span + 2 * pad) * (WIDTH - LEFT - RIGHT)
-
-    tops = [p.claim.high if p.claim.high is not None else p.claim.low for p in points]
-    ticks = nice_ticks(max(t or 0 for t in tops) * 1.1)
-
-    def y(value: float) -> float:
-        return BOTTOM - value / ticks[-1] * (BOTTOM - TOP)
-
-    height = BOTTOM + 40 + ROW * len(history.series)
-    body = [y_axis(ticks, y, LEFT, WIDTH - RIGHT)]
-    for day in _day_ticks(first, last):
-        body.append(text(x(day), BOTTOM + 15, _tick_label(day, span), text_anchor="middle", class_="fs-axis",
-                         font_size="11"))
-    if span <= 120:
-        body.append(text(WIDTH - RIGHT, BOTTOM + 30, str(last.year), text_anchor="end", class_="fs-axis",
-                         font_size="11"))
-    labels: list[tuple[float, float]] = []
-    # Claimants giving a figure on the same day stand side by side rather than on top of each other.
-    same_day: dict[date, list[int]] = {}
-    for index, series in enumerate(history.series):
-        for day in dict.fromkeys(p.day for p in series.points):
-            same_day.setdefault(day, []).append(index)
-
-    def dodge(day: date, index: int) -> float:
-        group = same_day[day]
-        return (group.index(index) - (len(group) - 1) / 2) * 9
-
-    for index, series in enumerate(history.series):
-        cls, colour = f"fs-s{index % 6}", COLOURS[index % 6]
-        coords = [(x(p.day) + dodge(p.day, index), y(_base(p.claim))) for p in series.points]
-        shapes = [tag("title", esc(series.label))]
-        if len(coords) > 1:
-            shapes.append(tag("path", d=path(coords), class_=f"fs-line {cls}", fill="none", stroke=colour,
-                              stroke_width="2", stroke_dasharray=DASHES[index % 6]))
-        for point, (px, py) in zip(series.points, coords, strict=True):
-            claim = point.claim
-            if claim.high is not None and claim.high > _base(claim):
-                top = y(claim.high)
-                whisker = path([(px, py), (px, top)]) + path([(px - 3, top), (px + 3, top)])
-                shapes.append(tag("path", d=whisker, class_=cls, stroke=colour, stroke_width="1.5"))
-            shapes.append(_marker(index, px, py))
-            label_y = _free_spot(labels, px, py)
-            if label_y is not None:
-                shapes.append(text(px, label_y, value_text(claim), text_anchor="middle", font_size="11",
-                                   font_weight="bold"))
-        body.append(tag("g", "".join(shapes)))
-    body.append(_legend(history, BOTTOM + 40))
-    title = f"{history.subject}: each claimant's figure over time"
-    return document(uid, WIDTH, height, title, describe(history), "".join(body), "fs-history")
+def styles_for(histories: tuple[History, ...]) -> dict[str, Style]:
+    """One style per series key across every history of a page."""
+    return assign((base_key(s.key), s.key) for h in histories for s in h.series)
 
 
 def _base(claim: Claim) -> int:
@@ -116,28 +30,72 @@ def _base(claim: Claim) -> int:
     return claim.low if claim.low is not None else (claim.high or 0)
 
 
-def _free_spot(taken: list[tuple[float, float]], px: float, py: float) -> float | None:
-    """A baseline for a value label above or below its point that overlaps no label already placed."""
-    for candidate in (py - 8, py + 17):
-        if candidate < TOP - 4 or candidate > BOTTOM - 2:
-            continue
-        if all(abs(candidate - ty) > 12 or abs(px - tx) > 30 for tx, ty in taken):
-            taken.append((px, candidate))
-            return candidate
-    return None
+class _Plot:
+    """The scales of one history: days across, the number down."""
+
+    def __init__(self, history: History) -> None:
+        points = [p for s in history.series for p in s.points]
+        first, last = min(p.first for p in points), max(p.last for p in points)
+        pad = max(1, round((last - first).days * 0.06))
+        tops = [p.claim.high if p.claim.high is not None else p.claim.low for p in points]
+        self.ticks = nice_ticks(max(t or 0 for t in tops) * 1.1)
+        self.left = tick_room(self.ticks, SIZE)
+        self.top = SIZE * 1.6  # a value label above the highest point stays inside the drawing
+        self.bottom = self.top + PLOT
+        self.scale = axis.TimeScale(first - timedelta(pad), last + timedelta(pad), self.left, WIDTH - RIGHT)
+
+    def y(self, value: float) -> float:
+        return self.bottom - value / self.ticks[-1] * (self.bottom - self.top)
 
 
-def _legend(history: History, top: float) -> str:
-    out = []
+def _dodges(history: History, plot: _Plot) -> dict[tuple[int, object], float]:
+    """Claimants giving a figure on the same day stand side by side rather than on top of each other."""
+    same_day: dict[object, list[int]] = {}
     for index, series in enumerate(history.series):
-        y = top + ROW * index
-        cls, colour = f"fs-s{index % 6}", COLOURS[index % 6]
-        out.append(tag("path", d=path([(LEFT, y - 4), (LEFT + 28, y - 4)]), class_=f"fs-line {cls}",
-                       stroke=colour, stroke_width="2", stroke_dasharray=DASHES[index % 6], fill="none"))
-        out.append(_marker(index, LEFT + 14, y - 4))
-        name = series.label if len(series.label) <= MAX_LABEL else series.label[: MAX_LABEL - 1] + "…"
-        out.append(text(LEFT + 36, y, name))
-    return "".join(out)
+        for day in dict.fromkeys(p.day for p in series.points):
+            same_day.setdefault(day, []).append(index)
+    step = min(12.0, max(plot.scale.day, 6.0))
+    return {(index, day): (group.index(index) - (len(group) - 1) / 2) * step
+            for day, group in same_day.items() for index in group}
+
+
+def _series(series: Series, index: int, style: Style, plot: _Plot, dodge, room: Room) -> str:
+    """One claimant's line, markers, ranges and value labels."""
+    coords = [(plot.scale.centre(p.day) + dodge[index, p.day], plot.y(_base(p.claim))) for p in series.points]
+    shapes = [tag("title", esc(series.label))]
+    if len(coords) > 1:
+        shapes.append(line(style, coords))
+    for point, (px, py) in zip(series.points, coords, strict=True):
+        if point.claim.high is not None and point.claim.high > _base(point.claim):
+            shapes.append(range_bar(style, px, py, plot.y(point.claim.high)))
+        if point.by_month:
+            shapes.append(month_bar(style, *plot.scale.extent(point.first, point.last), py))
+        shapes.append(marker(style, px, py, hollow=point.by_month))
+    for point, (px, py) in zip(series.points, coords, strict=True):
+        high = plot.y(point.claim.high) if point.claim.high is not None else py
+        shapes.append(value_label(room, value_text(point.claim), px, high, py, SIZE, WIDTH))
+    return tag("g", "".join(shapes))
+
+
+def svg(ds: Dataset, history: History, uid: str, styles: dict[str, Style] | None = None) -> str:
+    """The toll history drawing: one line per claimant, each point labelled with its figure."""
+    styles = styles or styles_for((history,))
+    plot = _Plot(history)
+    body = [y_axis(plot.ticks, plot.y, plot.left, WIDTH - RIGHT, SIZE),
+            axis.draw(plot.scale, SIZE, WIDTH, plot.bottom, plot.top)]
+    room = Room((0, 0, WIDTH, plot.bottom - 2))
+    for value in plot.ticks:  # value labels keep clear of the axis' own numbers
+        room.take(text_box(plot.left - SIZE * 0.35, plot.y(value) + SIZE * 0.35, f"{value:,}", SIZE, "end"))
+    dodge = _dodges(history, plot)
+    keep_clear(room, [(plot.scale.centre(p.day) + dodge[index, p.day], plot.y(_base(p.claim)))
+                      for index, series in enumerate(history.series) for p in series.points])
+    for index, series in enumerate(history.series):
+        body.append(_series(series, index, styles[series.key], plot, dodge, room))
+    top = plot.bottom + axis.height(SIZE) + SIZE * 1.4
+    shown, height = legend([(styles[s.key], s.label) for s in history.series], top, WIDTH - RIGHT, SIZE)
+    body.append(shown)
+    title = f"{history.subject}: each claimant's figure over time"
+    return document(uid, WIDTH, round(top + height), title, describe(history), "".join(body), "fs-history")
 
 
 def table(ds: Dataset, history: History, mark: Mark) -> str:
@@ -161,15 +119,24 @@ def table(ds: Dataset, history: History, mark: Mark) -> str:
 
 
 def figures(ds: Dataset, incident_id: str, found: IncidentFigures, mark: Mark) -> tuple[Figure, ...]:
-    """A toll history for each count of the incident with enough dated figures, and each running total."""
+    """A toll history for each count of the incident with enough dated figures, and each running total.
+
+    The charts of one page share their styles, so that a claimant has one colour on the page.
+    """
+    histories = histories_of(ds, incident_id, found)
+    styles = styles_for(histories)
     out = []
-    for history in histories_of(ds, incident_id, found):
+    for history in histories:
         counted = history.counts.replace("-", " ")
         kind = f", as a running total since {spoken_since(history)}" if history.since else ""
+        month = any(p.by_month for s in history.series for p in s.points)
         caption = (f"Figures for the number {counted}{kind}, by the date each was given (its 'as of' date, "
-                   f"or else its source's date; a month-only date is drawn mid-month): one line per "
-                   f"claimant, a vertical bar where a figure is a range.")
-        out.append(Figure(svg(ds, history, f"fs-history-{history.key}"), caption, table(ds, history, mark)))
+                   f"or else its source's date): one line per claimant, each claimant in one colour on "
+                   f"this page, a vertical bar where a figure is a range."
+                   + (" A hollow marker with a bar across a month is a figure dated only to that month."
+                      if month else ""))
+        out.append(Figure(svg(ds, history, f"fs-history-{history.key}", styles), caption,
+                          table(ds, history, mark)))
     return tuple(out)
 
 

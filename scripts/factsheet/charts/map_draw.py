@@ -4,17 +4,36 @@ from __future__ import annotations
 
 import math
 
+from ..export import place_text
 from ..governorates import GOVERNORATES
 from ..model import Dataset
+from . import map_labels
 from .links import Links
 from .places import Circle, MapData, boundaries, build
-from .svg import ACCENT, INK, PRIMARY, document, esc, link, num, path, tag, text
+from .svg import (
+    ACCENT,
+    INK,
+    PRIMARY,
+    Room,
+    document,
+    esc,
+    link,
+    num,
+    path,
+    readable,
+    tag,
+    text,
+    text_box,
+    text_width,
+)
 from .table import Figure, Mark, cited, derived_note, markdown_table, md, md_link, too_many
+from .timeline import PROTESTS_BEGAN
 
 WIDTH = 440
+SIZE = readable(WIDTH)  # every piece of text: 12 CSS px on a phone
 PAD = 10
 MAX_RADIUS = 22.0
-MIN_RADIUS = 2.5
+MIN_RADIUS = 3.0
 LABELLED = ("baghdad", "basra", "nineveh", "erbil", "dhi-qar", "najaf", "kirkuk")
 CREDIT = "Boundaries: Natural Earth (public domain)"
 SUM_NOTE = "fs-map-sum"
@@ -50,16 +69,22 @@ def _land(project: Projection) -> str:
     return "".join(out)
 
 
-def _cities(project: Projection) -> str:
-    """A few cities for orientation, drawn over the circles with a halo in the page's colour."""
+def _cities(project: Projection, room: Room, circles: list[tuple[float, float]]) -> str:
+    """A few cities for orientation, where no circle stands and their name has room."""
     out = []
     for gid in LABELLED:
         g = GOVERNORATES[gid]
         x, y = project(g.lon, g.lat)
-        out.append(tag("circle", cx=x, cy=y, r="1.6", class_="fs-city", fill=INK)
-                   + text(x + 4, y - 4, g.capital, class_="fs-city fs-halo", font_size="10.5",
-                          stroke="#ffffff", stroke_width="2.5", paint_order="stroke"))
-    return tag("g", "".join(out), pointer_events="none", aria_hidden="true")
+        if any(math.hypot(x - cx, y - cy) < 8 for cx, cy in circles):
+            continue  # a circle there is named already
+        box = text_box(x + 4, y - 4, g.capital, SIZE, "start")
+        if not room.free(box):
+            continue
+        room.take(box)
+        out.append(tag("circle", cx=x, cy=y, r="1.8", class_="fs-city", fill=INK)
+                   + text(x + 4, y - 4, g.capital, class_="fs-city fs-halo", font_size=SIZE, stroke="#ffffff",
+                          stroke_width="2.5", paint_order="stroke"))
+    return tag("g", "".join(out), pointer_events="none", aria_hidden="true") if out else ""
 
 
 def _radius(value: int, largest: int) -> float:
@@ -74,7 +99,7 @@ def _describe_circle(ds: Dataset, circle: Circle) -> str:
     more = f" and {len(circle.incidents) - 3} more incidents" if len(circle.incidents) > 3 else ""
     deaths = (f"{circle.total.low:,} to {circle.total.high:,} deaths claimed" if circle.total
               else "no death figure")
-    return f"{circle.spot.name}: {deaths} ({names}{more})"
+    return f"{map_labels.circle_name(ds, circle, PROTESTS_BEGAN)}: {deaths} ({names}{more})"
 
 
 def _circle_href(ds: Dataset, circle: Circle, links: Links) -> str | None:
@@ -82,6 +107,10 @@ def _circle_href(ds: Dataset, circle: Circle, links: Links) -> str | None:
         return links.incident(circle.incidents[0])
     governorates = {g for i in circle.incidents for g in ds.incidents[i].place.governorates}
     return links.governorate(min(governorates)) if len(governorates) == 1 else None
+
+
+def _outer(circle: Circle, largest: int) -> float:
+    return _radius(circle.total.high, largest) if circle.total else 4.0
 
 
 def _circles(ds: Dataset, data: MapData, project: Projection, links: Links) -> tuple[str, str]:
@@ -99,8 +128,8 @@ def _circles(ds: Dataset, data: MapData, project: Projection, links: Links) -> t
                 shapes += tag("circle", cx=x, cy=y, r=num(low), class_="fs-place-low", fill=PRIMARY,
                               fill_opacity="0.85", stroke="#ffffff", stroke_width="0.6")
         else:
-            shapes += tag("circle", cx=x, cy=y, r="3", class_="fs-place-none", fill="none", stroke=INK,
-                          stroke_width="1.2")
+            shapes += tag("circle", cx=x, cy=y, r="4", class_="fs-place-none", fill="none", stroke=INK,
+                          stroke_width="1.5")
         href = _circle_href(ds, circle, links)
         if href:
             linked.append(link(href, tag("g", shapes), _describe_circle(ds, circle)))
@@ -109,41 +138,68 @@ def _circles(ds: Dataset, data: MapData, project: Projection, links: Links) -> t
     return "".join(still), "".join(linked)
 
 
-def _legend(data: MapData, height: float) -> str:
-    """Size key in the empty south-west corner (Saudi Arabia lies there, outside the drawing)."""
+def _legend(data: MapData, top: float) -> tuple[str, float]:
+    """Under the map: the size key, then what the circles and rings mean; returns it and its height."""
     largest = max((c.total.high for c in data.circles if c.total), default=0)
-    x, base = PAD + 30, height - 40
-    out = [text(PAD, base - 2 * MAX_RADIUS - 26, "deaths claimed", class_="fs-axis", font_size="11")]
+    out, y = [], top + SIZE
+    out.append(text(0, y, "Deaths claimed:", class_="fs-axis", font_size=SIZE))
     if largest:
+        x, base = text_width("Deaths claimed:", SIZE) + SIZE * 0.6, y + SIZE * 0.3
         for value in sorted({largest, max(1, round(largest / 4))}, reverse=True):
             r = _radius(value, largest)
-            out.append(tag("circle", cx=float(x), cy=base - r, r=num(r), fill="none", stroke=INK,
-                           stroke_width="0.8", class_="fs-key"))
-            out.append(text(x + MAX_RADIUS + 6, base - 2 * r + 4, f"{value:,}", class_="fs-axis",
-                            font_size="10.5"))
-    out.append(tag("circle", cx=float(PAD + 6), cy=float(height - 24), r="5", class_="fs-place-low",
-                   fill=PRIMARY) + text(PAD + 15, height - 20, "lowest claim", class_="fs-axis",
-                                        font_size="10.5"))
-    out.append(tag("circle", cx=float(PAD + 6), cy=float(height - 9), r="5", class_="fs-place-high",
-                   fill=ACCENT, fill_opacity="0.35", stroke=ACCENT)
-               + text(PAD + 15, height - 5, "highest claim", class_="fs-axis", font_size="10.5"))
-    out.append(text(WIDTH - PAD, height - 5, CREDIT, text_anchor="end", class_="fs-axis", font_size="9.5"))
-    return "".join(out)
+            out.append(tag("circle", cx=x + r, cy=base - r, r=num(r), fill="none", stroke=INK,
+                           stroke_width="0.8", class_="fs-key")
+                       + text(x + 2 * r + 4, y, f"{value:,}", class_="fs-axis", font_size=SIZE))
+            x += 2 * r + 4 + text_width(f"{value:,}", SIZE) + SIZE
+        y = max(y, base) + SIZE * 0.3
+    rows = [("fs-place-low", "lowest claim"), ("fs-place-high", "highest claim")]
+    if any(c.total is None for c in data.circles):
+        rows.append(("fs-place-none", "no death figure"))
+    x, y = 0.0, y + SIZE * 1.4
+    for css, words in rows:
+        width = 16 + text_width(words, SIZE)
+        if x and x + width > WIDTH:
+            x, y = 0.0, y + SIZE * 1.4
+        swatch = {"fs-place-low": {"fill": PRIMARY}, "fs-place-high": {"fill": ACCENT, "fill_opacity": "0.35",
+                                                                       "stroke": ACCENT},
+                  "fs-place-none": {"fill": "none", "stroke": INK, "stroke_width": "1.5"}}[css]
+        out.append(tag("circle", cx=x + 6, cy=y - SIZE * 0.35, r="5", class_=css, **swatch)
+                   + text(x + 16, y, words, class_="fs-axis", font_size=SIZE))
+        x += width + SIZE
+    return "".join(out), y - top + SIZE * 0.4
 
 
 def svg(ds: Dataset, data: MapData, links: Links, uid: str = "fs-map") -> str:
-    """The map drawing."""
+    """The map drawing: circles, their names (or numbers and a key), the legend and the credit."""
     project = Projection()
     height = project.height
     still, linked = _circles(ds, data, project, links)
-    body = _land(project) + still + _legend(data, height)
+    room = Room((0, 0, WIDTH, height))
+    largest = max((c.total.high for c in data.circles if c.total), default=1)
+    centres = []
+    for circle in data.circles:  # small circles stay visible: no name is written over one
+        x, y = project(circle.spot.lon, circle.spot.lat)
+        centres.append((x, y))
+        r = min(_outer(circle, largest), 6.0)
+        room.take((x - r, y - r, x + r, y + r))
+    ranked = sorted(data.circles, key=lambda c: (-(c.total.high if c.total else 0), c.spot.name, c.incidents))
+    names = [(*project(c.spot.lon, c.spot.lat), _outer(c, largest),
+              map_labels.circle_name(ds, c, PROTESTS_BEGAN)) for c in ranked]
+    labels, keyed = map_labels.place(names, room, SIZE)
+    cities = _cities(project, room, centres)
+    key, key_height = map_labels.key(keyed, height, SIZE)
+    legend, legend_height = _legend(data, height + key_height)
+    credit_y = height + key_height + legend_height + SIZE * 1.3
+    body = (_land(project) + still + legend + key
+            + text(0, credit_y, CREDIT, class_="fs-axis", font_size=SIZE))
     drawn = [c for c in data.circles if c.total]
     desc = (f"Map of Iraq and its governorates with {len(data.circles)} circles for incidents, each "
             f"sized by the deaths claimed: an inner circle for the lowest claim, an outer one for the "
             f"highest. " + " ".join(_describe_circle(ds, c) + "." for c in drawn[:10]))
-    # City names go last so they stay legible over the circles; they hide from pointers and readers.
-    return document(uid, WIDTH, height, "Where incidents happened, sized by the deaths claimed", desc,
-                    body, "fs-map", linked + _cities(project))
+    # Names go last so they stay legible over the circles; they hide from pointers and readers.
+    names_svg = tag("g", map_labels.draw(labels, SIZE) + cities, pointer_events="none", aria_hidden="true")
+    return document(uid, WIDTH, round(credit_y + SIZE * 0.4), "Where incidents happened, sized by the deaths "
+                    "claimed", desc, body, "fs-map", linked + names_svg)
 
 
 def _incidents_cell(ds: Dataset, circle: Circle, links: Links) -> str:
@@ -157,23 +213,37 @@ def _incidents_cell(ds: Dataset, circle: Circle, links: Links) -> str:
     return "; ".join(cells)
 
 
+def _left_off(ds: Dataset, data: MapData, mark: Mark, links: Links) -> str:
+    """The incidents the map does not draw, with where they happened and their figures."""
+    rows = []
+    for incident_id, why in data.left_off[:40]:
+        found = data.ranges.get(incident_id)
+        low = cited(found.low, [c.cite for c in found.low_claims], mark) if found else "no figure"
+        high = cited(found.high, [c.cite for c in found.high_claims], mark) if found else ""
+        rows.append([md_link(ds.incidents[incident_id].title, links.incident(incident_id)),
+                     md(place_text(ds.incidents[incident_id].place)), md(why), low, high])
+    out = markdown_table(("Incident", "Where", "Why not on the map", "Lowest claim", "Highest claim"), rows)
+    if len(data.left_off) > 40:
+        out += f"\nAnd {len(data.left_off) - 40} more, listed in the incidents index.\n"
+    return out
+
+
 def table(ds: Dataset, data: MapData, mark: Mark, links: Links) -> str:
     """One row per circle, cited; then the incidents the map leaves off and why."""
     rows = []
     for circle in sorted(data.circles, key=lambda c: (c.spot.name, c.incidents)):
         low = cited(circle.total.low, circle.total.low_cites, mark, SUM_NOTE) if circle.total else "no figure"
         high = cited(circle.total.high, circle.total.high_cites, mark, SUM_NOTE) if circle.total else ""
-        rows.append([md(circle.spot.name), md(circle.spot.precision), _incidents_cell(ds, circle, links),
-                     low, high])
+        rows.append([md(map_labels.circle_name(ds, circle, PROTESTS_BEGAN)), md(circle.spot.precision),
+                     _incidents_cell(ds, circle, links), low, high])
     out = markdown_table(("Place", "Placed by", "Incidents", "Lowest claim", "Highest claim"), rows)
     if any(c.total and too_many(c.total) for c in data.circles):
         out += derived_note(SUM_NOTE, "A sum over many incidents. Each incident's lowest and highest "
                                       "figures are cited on its own page.")
     if data.left_off:
-        items = [f"{md_link(ds.incidents[i].title, links.incident(i))} ({md(why)})"
-                 for i, why in data.left_off[:20]]
-        more = "; and others, listed in the incidents index" if len(data.left_off) > 20 else ""
-        out += "\nNot on the map, for want of a single place: " + "; ".join(items) + more + ".\n"
+        out += ("\n**Not on the map**: figures for the whole country or for several governorates "
+                "together, which no single place stands for, and incidents with no place or outside "
+                "Iraq.\n\n" + _left_off(ds, data, mark, links))
     return out
 
 
@@ -181,12 +251,15 @@ def caption(data: MapData) -> str:
     """What the map shows, and whose boundaries it draws."""
     each = ("incidents within about 10 km share a circle" if data.coarse
             else "incidents at one position share a circle")
+    listed = (" Figures for the whole country or for several governorates are not drawn at any one "
+              "place: the table lists them." if data.left_off else "")
     return (f"Incidents by place ({each}), at their coordinates or, failing those, at their city or "
             f"their governorate's capital. The inner circle's area is the lowest death figure claimed, "
-            f"the outer circle's the highest; a ring marks an incident with no death figure. "
-            f"Boundaries: Natural Earth, public domain, simplified; Halabja is drawn within "
-            f"Sulaymaniyah, as in that data. Boundaries are for orientation and imply no position on "
-            f"disputed ones.")
+            f"the outer circle's the highest; a ring marks an incident with no death figure. Each circle "
+            f"is named beside it, or numbered and named in the key; a year after a name marks events "
+            f"before the protests.{listed} Boundaries: Natural Earth, public domain, simplified; "
+            f"Halabja is drawn within Sulaymaniyah, as in that data. Boundaries are for orientation and "
+            f"imply no position on disputed ones.")
 
 
 def figure(ds: Dataset, mark: Mark, links: Links, uid: str = "fs-map") -> Figure:

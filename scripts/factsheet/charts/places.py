@@ -8,12 +8,13 @@ from functools import cache
 from importlib import resources
 
 from ..governorates import GOVERNORATES
-from ..model import Dataset, Incident
+from ..model import Dataset, Incident, Place
 from .ranges import Range, Total, ranges, total
 
 PER_INCIDENT_LIMIT = 60  # up to this many placed incidents, a circle per position; above, one per area
 CELL = 1  # decimal places of the grid that groups incidents into one circle (0.1 degree, ~10 km)
 SAME = 3  # decimal places (about 100 m) under which two positions are the same
+WHOLE_COUNTRY = {"iraq", "all of iraq", "across iraq", "nationwide", "the whole country"}
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,16 @@ def _capital_by_name() -> dict[str, str]:
     return {g.capital.lower(): gid for gid, g in GOVERNORATES.items()}
 
 
+def whole_country(place: Place) -> bool:
+    """True when the place given is the country itself ('Iraq'), not a part of it."""
+    return bool(place.area) and place.area.strip().lower() in WHOLE_COUNTRY
+
+
+def wider_than_one_governorate(place: Place) -> bool:
+    """True when an incident's figures cover the whole country or several governorates together."""
+    return whole_country(place) or len(set(place.governorates)) > 1
+
+
 def spot(incident: Incident) -> Spot | str:
     """Where an incident goes, or why it has no single spot."""
     place = incident.place
@@ -71,6 +82,8 @@ def spot(incident: Incident) -> Spot | str:
         if name and name.lower() in capitals:
             g = GOVERNORATES[capitals[name.lower()]]
             return Spot(g.lat, g.lon, place.city or g.capital, "city")
+    if whole_country(place):
+        return "the whole country"  # a national figure drawn at one city would read as that city's
     known = [g for g in place.governorates if g in GOVERNORATES]
     if len(known) == 1:
         g = GOVERNORATES[known[0]]

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from ..figures import KILLED, for_incident
+from ..figures import KILLED, Group, IncidentFigures, for_incident
 from ..model import Cite, Claim, Dataset, Incident
 
 
@@ -47,15 +47,26 @@ def figure_range(ds: Dataset, incident: Incident, counts: str = KILLED) -> Range
     draws them instead.
     """
     group = for_incident(ds, incident).toll(counts)
-    if group is None or group.low is None or group.high is None:
+    return group_range(group) if group is not None else None
+
+
+def group_range(group: Group) -> Range | None:
+    """A comparison group's range (figures.Group, the one rule), with the claims behind each end."""
+    if group.low is None or group.high is None:
         return None
     return Range(group.low, group.high, tuple(c for c in group.claims if bottom(c) == group.low),
                  tuple(c for c in group.claims if top(c) == group.high))
 
 
-def ranges(ds: Dataset, counts: str = KILLED) -> dict[str, Range]:
-    """The range of every incident that has one, by incident id."""
-    return {i: r for i in sorted(ds.incidents) if (r := figure_range(ds, ds.incidents[i], counts))}
+def ranges(ds: Dataset, counts: str = KILLED,
+           figures: Mapping[str, IncidentFigures] | None = None) -> dict[str, Range]:
+    """The range of every incident that has one, by incident id (from its figures, when worked out)."""
+    out = {}
+    for i in sorted(ds.incidents):
+        group = (figures[i] if figures else for_incident(ds, ds.incidents[i])).toll(counts)
+        if group is not None and (found := group_range(group)):
+            out[i] = found
+    return out
 
 
 def unique_cites(cites: Iterable[Cite]) -> tuple[Cite, ...]:

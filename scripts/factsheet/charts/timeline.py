@@ -1,49 +1,46 @@
-"""Timeline data: incidents with death figures placed on day bars, month bars, or boxes over a period."""
+"""Timeline data: what goes on the monthly panel, the daily panel and the running totals, and what not.
+
+Each panel has one time scale. The monthly panel covers the protest period, a bar per month; the
+daily panel repeats its busiest months day by day; running totals are lines of their own under the
+monthly panel, on its scale. Earlier events, and figures that cannot be placed in time without
+inventing a date, are listed beside the figure instead.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..figures import KILLED, TOLL_WHO, Group, IncidentFigures, for_incident
 from ..model import Dataset
 from . import dates
-from .ranges import Range, Total, ranges, total
+from .history import Point, claim_point, claimant
+from .ranges import Range, Total, group_range, ranges, total
 
-PEAK_SHARE = 1 / 3  # a month is drawn by day when its highest total reaches this share of the largest
-MAX_PEAKS = 3
-GAP_MONTHS = 3  # this many empty months in a row or more are drawn as one break in the axis
-SHORT_DAYS = 4  # an incident of up to this many days counts on the day (or month) it began
+PROTESTS_BEGAN = "2019-10-01"  # the site's subject starts here; earlier events are listed, not drawn
+PEAK_SHARE = 1 / 3  # a month is repeated day by day when its highest total reaches this share of the largest
+MAX_DAILY_MONTHS = 3  # the daily panel covers at most this many months in a row
+SHORT_DAYS = 4  # an incident of up to this many days counts in the month it began
 MAX_MARKED = 8
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
 @dataclass(frozen=True)
-class Column:
-    """One slot of the axis: a day (YYYY-MM-DD), a month (YYYY-MM) or a break (gap:YYYY-MM:YYYY-MM)."""
+class Bar:
+    """A day's or a month's slot: the sum of the tolls of the incidents counted in it."""
 
-    key: str
-    total: Total | None
-
-    @property
-    def by_day(self) -> bool:
-        """True for a day's slot."""
-        return len(self.key) == 10 and not self.is_gap
-
-    @property
-    def is_gap(self) -> bool:
-        """True for empty months left out of the axis."""
-        return self.key.startswith("gap:")
+    key: str  # YYYY-MM-DD or YYYY-MM
+    total: Total
 
 
 @dataclass(frozen=True)
 class Span:
-    """Incidents over one long period covering several slots, drawn as one box behind their bars."""
+    """A box over the stated days of an incident that lasted several, or of a figure for a period."""
 
     incidents: tuple[str, ...]  # the incidents dated to this period, the one with the highest figure first
-    first: str  # first day of the period
-    last: str  # last day
-    columns: tuple[str, str]  # keys of the first and last slot it covers
+    first: str  # first day
+    last: str  # last day, as the data states it: never inferred
     total: Total
-    extended: bool  # a date gives only a start; the end is where the latest part begins
+    claim: str | None = None  # the id of a period figure of the incident, rather than its own toll
 
     @property
     def incident(self) -> str:
@@ -53,22 +50,45 @@ class Span:
 
 @dataclass(frozen=True)
 class Marker:
-    """A named incident marked with a letter over the slots it covers."""
+    """A named incident marked with a letter over what it is drawn as."""
 
     letter: str
     incident: str
-    columns: tuple[str, str]
+    first: str  # first and last day of the bar or box marked
+    last: str
+
+
+@dataclass(frozen=True)
+class Panel:
+    """One scale: 'month' or 'day', from the first to the last day shown."""
+
+    scale: str
+    first: str
+    last: str
+    bars: tuple[Bar, ...]
+    spans: tuple[Span, ...]
+    markers: tuple[Marker, ...] = ()
+
+
+@dataclass(frozen=True)
+class RunLine:
+    """One claimant's running total since one date: its snapshots at their as_of dates, oldest first."""
+
+    key: str
+    label: str
+    since: str
+    points: tuple[tuple[str, Point], ...]  # (incident id, point)
 
 
 @dataclass(frozen=True)
 class Timeline:
-    """Everything the timeline draws, and what it leaves out and why."""
+    """Everything the timeline draws, and what it lists instead and why."""
 
-    columns: tuple[Column, ...]
-    spans: tuple[Span, ...]
-    peaks: tuple[str, ...]
-    markers: tuple[Marker, ...]
-    not_drawn: tuple[tuple[str, str], ...]
+    months: Panel | None
+    days: Panel | None
+    runs: tuple[RunLine, ...]
+    earlier: tuple[str, ...]  # incidents before the protest period
+    not_drawn: tuple[tuple[str, str], ...]  # (incident id, why)
     ranges: dict[str, Range]
 
 
@@ -85,12 +105,8 @@ def bounds(value: str | None) -> tuple[str, str] | None:
 
 
 def periods(ds: Dataset) -> dict[str, tuple[str, str, bool]]:
-    """Every dated incident's (first day, last day, end taken from its parts)."""
-    children: dict[str, list[str]] = {}
-    for incident_id in sorted(ds.incidents):
-        parent = ds.incidents[incident_id].part_of
-        if parent:
-            children.setdefault(parent, []).append(incident_id)
+    """Every dated incident's (first day, last day, whether only its parts say it lasted longer)."""
+    children = _children(ds)
     own = {}
     for incident_id, incident in ds.incidents.items():
         start = bounds(incident.date)
@@ -99,7 +115,6 @@ def periods(ds: Dataset) -> dict[str, tuple[str, str, bool]]:
             own[incident_id] = (start[0], max(start[1], end[1]) if end else start[1])
 
     def latest_start(incident_id: str, seen: frozenset[str]) -> str:
-        # An incident with no end date lasted at least until its latest part began.
         found = own[incident_id][0] if incident_id in own else ""
         for child in children.get(incident_id, ()):
             if child not in seen:
@@ -113,71 +128,234 @@ def periods(ds: Dataset) -> dict[str, tuple[str, str, bool]]:
     return out
 
 
-def _peaks(ds: Dataset, placed: dict[str, tuple[str, str, bool]], found: dict[str, Range]) -> tuple[str, ...]:
-    """Months with the largest totals whose deaths fall on more than one day, drawn day by day."""
-    months: dict[str, list[str]] = {}
-    days: dict[str, set[str]] = {}
-    for incident_id, (first, last, _) in placed.items():
-        if first[:7] == last[:7]:
-            months.setdefault(first[:7], []).append(incident_id)
-            if first == last and len(ds.incidents[incident_id].date) == 10:
-                days.setdefault(first[:7], set()).add(first)
-    highs = {m: total(ds, ids, found).high for m, ids in months.items()}
-    largest = max(highs.values(), default=0)
-    ranked = sorted((m for m, h in highs.items() if h > 0 and h >= largest * PEAK_SHARE
-                     and len(days.get(m, ())) > 1), key=lambda m: (-highs[m], m))
-    return tuple(sorted(ranked[:MAX_PEAKS]))
+def _children(ds: Dataset) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for incident_id in sorted(ds.incidents):
+        parent = ds.incidents[incident_id].part_of
+        if parent:
+            out.setdefault(parent, []).append(incident_id)
+    return out
+
+
+def _days(first: str, last: str) -> int:
+    return (dates.full(last) - dates.full(first)).days + 1
+
+
+def _why_not(ds: Dataset, incident_id: str, period: tuple[str, str, bool] | None) -> str | None:
+    """Why an incident's toll cannot be drawn in time without inventing a date; None when it can."""
+    if period is None:
+        return "no date"
+    if period[2]:
+        return "no end date: its parts are drawn where they happened"
+    if len(ds.incidents[incident_id].date) == 4 and not ds.incidents[incident_id].end_date:
+        return "dated only to the year"
+    return None
+
+
+@dataclass(frozen=True)
+class _Placed:
+    """An incident's toll as the timeline places it."""
+
+    first: str
+    last: str
+    day_precise: bool  # its start is a full date
 
 
 def build(ds: Dataset) -> Timeline:
-    """Place every incident with a death figure on the axis, or say why it is left out."""
-    found = ranges(ds)
+    """Place every incident with a death figure, every period figure and every running total."""
+    figures = {i: for_incident(ds, incident) for i, incident in ds.incidents.items()}  # worked out once
+    found = ranges(ds, figures=figures)
     every = periods(ds)
-    placed = {i: every[i] for i in found if i in every}
-    not_drawn = tuple((i, "no date") for i in found if i not in every)
-    peaks = _peaks(ds, placed, found)
-
-    def slot(day: str) -> str:
-        return day if day[:7] in peaks else day[:7]
-
-    members: dict[str, list[str]] = {}
-    spanning: dict[tuple[str, str], list[str]] = {}
-    for incident_id, (first, last, _) in placed.items():
-        short = (dates.full(last) - dates.full(first)).days < SHORT_DAYS
-        if short or slot(first) == slot(last):
-            members.setdefault(slot(first), []).append(incident_id)
+    children = _children(ds)
+    placed: dict[str, _Placed] = {}
+    earlier, not_drawn = [], []
+    for incident_id in sorted(found, key=lambda i: (ds.incidents[i].date, i)):
+        period = every.get(incident_id)
+        why = _why_not(ds, incident_id, period)
+        if why:
+            not_drawn.append((incident_id, why))
+        elif period[0] < PROTESTS_BEGAN:
+            earlier.append(incident_id)
         else:
-            spanning.setdefault((first, last), []).append(incident_id)
-    keys: list[str] = []
-    if placed:
-        months = dates.month_range(min(p[0] for p in placed.values())[:7],
-                                   max(p[1] for p in placed.values())[:7])
-        keys = [k for m in months for k in (dates.month_days(m) if m in peaks else [m])]
-    children: dict[str, list[str]] = {}
+            placed[incident_id] = _Placed(period[0], period[1], len(ds.incidents[incident_id].date) == 10)
+    period_spans = _period_spans(ds, figures, children, every, found)
+    runs = _runs(ds, figures)
+    months = _monthly(ds, children, placed, found, period_spans, runs)
+    window = _window(ds, placed, found)
+    days = _daily(ds, children, placed, found, period_spans, window) if window else None
+    months, days = _with_markers(ds, months, days, found)
+    return Timeline(months, days, runs, tuple(earlier), tuple(not_drawn), found)
+
+
+def _toll_group(groups: list[Group]) -> Group | None:
+    """Among the groups of one period, the one standing for the toll (who not stated, then everyone...)."""
+    for who in TOLL_WHO:
+        for group in groups:
+            if group.who == who:
+                return group
+    return groups[0] if groups else None
+
+
+def _period_spans(ds: Dataset, figures: dict[str, IncidentFigures], children: dict[str, list[str]], every,
+                  found: dict[str, Range]) -> list[Span]:
+    """A box for each killed figure over a stated period (from and to given) of an incident."""
+    out = []
     for incident_id in sorted(ds.incidents):
-        if ds.incidents[incident_id].part_of:
-            children.setdefault(ds.incidents[incident_id].part_of, []).append(incident_id)
-    spans = tuple(_span(ds, spanning[period], placed, slot, found, children) for period in sorted(spanning))
-    columns = _with_gaps([Column(k, total(ds, members[k], found) if k in members else None) for k in keys],
-                         spans)
-    return Timeline(columns, spans, peaks, _markers(ds, columns, spans, found), not_drawn, found)
+        by_period: dict[tuple[str, str], list[Group]] = {}
+        for group in figures[incident_id].groups:
+            period = group.scope.period
+            if group.counts == KILLED and period and period[0] == "period" and group.claims:
+                by_period.setdefault(period[1:], []).append(group)
+        for (start, end), groups in sorted(by_period.items()):
+            first, last = bounds(start), bounds(end)
+            chosen = _toll_group(groups)
+            own = group_range(chosen) if chosen is not None else None
+            if not first or not last or own is None or chosen is None or first[0] < PROTESTS_BEGAN:
+                continue
+            inside = [incident_id] + [c for c in _descendants(children, incident_id) if c in found
+                                      and c in every and first[0] <= every[c][0] and every[c][1] <= last[1]]
+            out.append(Span((incident_id,), first[0], last[1], total(ds, inside, {**found, incident_id: own}),
+                            chosen.claims[0].id))
+    return out
 
 
-def _span(ds: Dataset, ids: list[str], placed, slot, found: dict[str, Range],
-          children: dict[str, list[str]]) -> Span:
-    """One box for the incidents of one period; its sum takes in their parts within it, as for a bar."""
-    first, last, _ = placed[ids[0]]
-    extended = any(placed[i][2] for i in ids)
-    ids = sorted(ids, key=lambda i: (-found[i].high, i))
-    inside, todo, seen = [], list(ids), set(ids)
+def _descendants(children: dict[str, list[str]], incident_id: str) -> list[str]:
+    out, todo = [], list(children.get(incident_id, ()))
     while todo:
         current = todo.pop()
-        if current in placed and first <= placed[current][0] and placed[current][1] <= last:
-            inside.append(current)
-        fresh = [c for c in children.get(current, ()) if c not in seen]
-        seen.update(fresh)
-        todo += fresh
-    return Span(tuple(ids), first, last, (slot(first), slot(last)), total(ds, inside, found), extended)
+        if current not in out and current != incident_id:
+            out.append(current)
+            todo += children.get(current, ())
+    return sorted(out)
+
+
+def _span(ds: Dataset, children: dict[str, list[str]], ids: list[str], placed: dict[str, _Placed],
+          found: dict[str, Range]) -> Span:
+    """One box for the incidents of one period; its sum takes in their parts within it, as for a bar."""
+    first, last = placed[ids[0]].first, placed[ids[0]].last
+    ids = sorted(ids, key=lambda i: (-found[i].high, i))
+    inside = [i for i in {*ids, *(d for i in ids for d in _descendants(children, i))}
+              if i in placed and first <= placed[i].first and placed[i].last <= last]
+    return Span(tuple(ids), first, last, total(ds, inside, found))
+
+
+def _monthly(ds: Dataset, children: dict[str, list[str]], placed: dict[str, _Placed], found: dict[str, Range],
+             period_spans: list[Span], runs: tuple[RunLine, ...]) -> Panel | None:
+    """A bar per month for the incidents of that month; a box for those over several months."""
+    members: dict[str, list[str]] = {}
+    spanning: dict[tuple[str, str], list[str]] = {}
+    for incident_id, where in placed.items():
+        if where.first[:7] == where.last[:7] or _days(where.first, where.last) <= SHORT_DAYS:
+            members.setdefault(where.first[:7], []).append(incident_id)
+        else:
+            spanning.setdefault((where.first, where.last), []).append(incident_id)
+    spans = [_span(ds, children, ids, placed, found) for _, ids in sorted(spanning.items())]
+    spans += period_spans
+    bars = tuple(Bar(m, total(ds, ids, found)) for m, ids in sorted(members.items()))
+    days = [d for s in spans for d in (s.first, s.last)]
+    days += [d.isoformat() for r in runs for _, p in r.points for d in (p.first, p.last)]
+    days += [dates.month_days(b.key)[0] for b in bars]
+    if not days:
+        return None
+    return Panel("month", min(days)[:7] + "-01", dates.month_days(max(days)[:7])[-1], bars,
+                 tuple(sorted(spans, key=lambda s: (s.first, s.last, s.incident))))
+
+
+def _window(ds: Dataset, placed: dict[str, _Placed], found: dict[str, Range]) -> tuple[str, str] | None:
+    """The months the daily panel repeats: busy months whose deaths fall on several days, in a row."""
+    months: dict[str, list[str]] = {}
+    for incident_id, where in placed.items():
+        if where.day_precise and where.first[:7] == where.last[:7]:
+            months.setdefault(where.first[:7], []).append(incident_id)
+    highs = {m: total(ds, ids, found).high for m, ids in months.items()}
+    largest = max(highs.values(), default=0)
+    busy = {m for m, ids in months.items() if highs[m] > 0 and highs[m] >= largest * PEAK_SHARE
+            and len({placed[i].first for i in ids}) > 1}
+    if not busy:
+        return None
+    best: tuple[int, int] = (0, 0)
+    chosen = ("", "")
+    for start in sorted(busy):  # the earliest of equally good windows wins
+        inside = [m for m in dates.month_range(start, max(busy))[:MAX_DAILY_MONTHS] if m in busy]
+        score = (len(inside), sum(highs[m] for m in inside))
+        if score > best:
+            best, chosen = score, (start, inside[-1])
+    return chosen
+
+
+def _daily(ds: Dataset, children: dict[str, list[str]], placed: dict[str, _Placed], found: dict[str, Range],
+           period_spans: list[Span], window: tuple[str, str]) -> Panel:
+    """A bar per day for the incidents of that day within the window; a box for those over several."""
+    first, last = window[0] + "-01", dates.month_days(window[1])[-1]
+    members: dict[str, list[str]] = {}
+    spanning: dict[tuple[str, str], list[str]] = {}
+    for incident_id, where in placed.items():
+        if not where.day_precise or where.first < first or where.last > last:
+            continue  # dated only to the month, or partly outside: the monthly panel has it
+        if where.first == where.last:
+            members.setdefault(where.first, []).append(incident_id)
+        else:
+            spanning.setdefault((where.first, where.last), []).append(incident_id)
+    spans = [_span(ds, children, ids, placed, found) for _, ids in sorted(spanning.items())]
+    spans += [s for s in period_spans if first <= s.first and s.last <= last]
+    bars = tuple(Bar(d, total(ds, ids, found)) for d, ids in sorted(members.items()))
+    return Panel("day", first, last, bars, tuple(sorted(spans, key=lambda s: (s.first, s.last, s.incident))))
+
+
+def _runs(ds: Dataset, figures: dict[str, IncidentFigures]) -> tuple[RunLine, ...]:
+    """Every running total of deaths as of a date in the protest period, one line per claimant and start."""
+    lines: dict[tuple[str, str], tuple[str, list[tuple[str, Point]]]] = {}
+    for incident_id in sorted(ds.incidents):
+        for series in figures[incident_id].series:
+            if series.counts != KILLED:
+                continue
+            for group in series.groups:
+                for claim in group.claims:
+                    point = claim_point(ds, claim)
+                    if point is None or point.last.isoformat() < PROTESTS_BEGAN:
+                        continue
+                    key, label = claimant(ds, claim)
+                    lines.setdefault((key, series.since), (label, []))[1].append((incident_id, point))
+    several = len({since for _, since in lines}) > 1
+    out = []
+    for (key, since), (label, points) in sorted(lines.items()):
+        shown = f"{label}, since {dates.spoken(since)}" if several else label
+        points.sort(key=lambda p: (p[1].day, p[1].claim.id))
+        out.append(RunLine(f"{key}@{since}", shown, since, tuple(points)))
+    return tuple(out)
+
+
+def _with_markers(ds: Dataset, months: Panel | None, days: Panel | None,
+                  found: dict[str, Range]) -> tuple[Panel | None, Panel | None]:
+    """Letters for the incidents with the highest figures, on the daily panel where they are drawn there."""
+    where: dict[str, tuple[str, str, str]] = {}  # incident -> (panel, first, last)
+    for scale, panel in (("month", months), ("day", days)):  # the daily panel wins: it is the closer look
+        if panel is None:
+            continue
+        for span in panel.spans:
+            if span.claim is None:
+                where[span.incident] = (scale, span.first, span.last)
+        for bar in panel.bars:
+            extent = (bar.key, bar.key) if len(bar.key) == 10 else (dates.month_days(bar.key)[0],
+                                                                    dates.month_days(bar.key)[-1])
+            for incident_id in _roots(ds, bar.total.incidents):
+                where[incident_id] = (scale, *extent)
+    ranked = sorted(where, key=lambda i: (-found[i].high, ds.incidents[i].date, i))[:MAX_MARKED]
+
+    def middle(incident_id: str) -> int:  # letters run left to right, as the reader meets them
+        _, first, last = where[incident_id]
+        return dates.full(first).toordinal() + dates.full(last).toordinal()
+
+    ranked.sort(key=lambda i: (middle(i), i))
+    markers = [(where[i][0], Marker(LETTERS[n], i, where[i][1], where[i][2])) for n, i in enumerate(ranked)]
+
+    def marked(panel: Panel | None, scale: str) -> Panel | None:
+        if panel is None:
+            return None
+        own = tuple(m for s, m in markers if s == scale)
+        return Panel(panel.scale, panel.first, panel.last, panel.bars, panel.spans, own)
+
+    return marked(months, "month"), marked(days, "day")
 
 
 def _ancestors(ds: Dataset, incident_id: str) -> list[str]:
@@ -187,39 +365,6 @@ def _ancestors(ds: Dataset, incident_id: str) -> list[str]:
         out.append(current)
         current = ds.incidents[current].part_of
     return out
-
-
-def _with_gaps(columns: list[Column], spans: tuple[Span, ...]) -> tuple[Column, ...]:
-    """Runs of empty months under no box become one break in the axis."""
-    position = {c.key: n for n, c in enumerate(columns)}
-    covered = {n for s in spans for n in range(position[s.columns[0]], position[s.columns[1]] + 1)}
-    out: list[Column] = []
-    run: list[Column] = []
-    for n, column in enumerate([*columns, None]):
-        if column and not column.by_day and column.total is None and n not in covered:
-            run.append(column)
-            continue
-        if len(run) >= GAP_MONTHS:
-            out.append(Column(f"gap:{run[0].key}:{run[-1].key}", None))
-        else:
-            out += run
-        run = []
-        if column:
-            out.append(column)
-    return tuple(out)
-
-
-def _markers(ds: Dataset, columns: tuple[Column, ...], spans: tuple[Span, ...],
-             found: dict[str, Range]) -> tuple[Marker, ...]:
-    """Letters for the incidents with the highest figures that are not part of a marked bar's sum."""
-    where: dict[str, tuple[str, str]] = {s.incident: s.columns for s in spans}  # one letter per box
-    for column in columns:
-        if column.total:
-            for incident_id in _roots(ds, column.total.incidents):
-                where[incident_id] = (column.key, column.key)
-    ranked = sorted(where, key=lambda i: (-found[i].high, ds.incidents[i].date, i))[:MAX_MARKED]
-    ranked.sort(key=lambda i: (ds.incidents[i].date, i))
-    return tuple(Marker(LETTERS[n], i, where[i]) for n, i in enumerate(ranked))
 
 
 def _roots(ds: Dataset, ids: tuple[str, ...]) -> list[str]:
@@ -233,7 +378,11 @@ def period_text(span: Span) -> str:
     return f"{dates.spoken(span.first)} to {dates.spoken(span.last)}"
 
 
-def peak_text(peaks: tuple[str, ...]) -> str:
-    """'October and November 2019' style list of the months drawn by day."""
-    names = [dates.spoken(m) for m in peaks]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+def months_text(first: str, last: str) -> str:
+    """The months first to last: 'November 2019', 'October and November 2019', 'May 2019 to June 2020'."""
+    months = dates.month_range(first[:7], last[:7])
+    if len(months) == 1:
+        return dates.spoken(months[0])
+    if len(months) == 2 and months[0][:4] == months[1][:4]:
+        return f"{dates.MONTHS[int(months[0][5:]) - 1]} and {dates.spoken(months[1])}"
+    return f"{dates.spoken(months[0])} to {dates.spoken(months[-1])}"

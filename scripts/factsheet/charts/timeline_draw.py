@@ -1,35 +1,37 @@
-"""The timeline as SVG, with its caption and data table."""
+"""The timeline as SVG: a legend, then a panel per time scale (by month, by day), then running totals."""
 
 from __future__ import annotations
 
 from ..model import Dataset
-from . import dates
+from . import axis, dates, runs_draw, timeline_table
 from .links import Links
 from .ranges import Total
-from .svg import ACCENT, FAINT, PRIMARY, document, esc, link, nice_ticks, path, tag, text, y_axis
-from .table import Figure, Mark, cited, derived_note, markdown_table, md, md_link, too_many
-from .timeline import Column, Span, Timeline, build, peak_text, period_text
+from .svg import (
+    ACCENT,
+    FAINT,
+    PRIMARY,
+    document,
+    esc,
+    link,
+    nice_ticks,
+    path,
+    readable,
+    tag,
+    text,
+    text_width,
+    tick_room,
+    wrap,
+    y_axis,
+)
+from .table import Figure, Mark
+from .timeline import Panel, Span, Timeline, build, months_text, period_text
 
-WIDTH, HEIGHT = 480, 300
-LEFT, RIGHT, TOP, BOTTOM = 36, 6, 46, 236  # plot area; markers above it, axis labels and legend below
-UNITS = {"day": 1, "month": 3, "gap": 2}  # a month's bar is three days wide: readable, visibly not a day
-MAX_LINKED = 6  # incidents linked per row of the table
-SUM_NOTE = "fs-timeline-sum"
-Slots = dict[str, tuple[float, float]]
-
-
-def _kind(column: Column) -> str:
-    return "gap" if column.is_gap else "day" if column.by_day else "month"
-
-
-def _layout(columns: tuple[Column, ...]) -> Slots:
-    """Left edge and width of each column's slot in the plot."""
-    unit = (WIDTH - RIGHT - LEFT) / max(1, sum(UNITS[_kind(c)] for c in columns))
-    out, x = {}, float(LEFT)
-    for column in columns:
-        out[column.key] = (x, unit * UNITS[_kind(column)])
-        x += unit * UNITS[_kind(column)]
-    return out
+WIDTH = 480
+SIZE = readable(WIDTH)  # every piece of text: 12 CSS px on a phone
+RIGHT = 8
+PLOT = 130  # height of a panel's plot area
+RADIUS = SIZE * 0.72  # a marker's circle
+PANEL_GAP = SIZE * 2.2  # space between panels, above the next one's title
 
 
 def _range_bar(x: float, width: float, found: Total, y, prefix: str, opacity: tuple[str, str]) -> str:
@@ -43,225 +45,203 @@ def _range_bar(x: float, width: float, found: Total, y, prefix: str, opacity: tu
                      class_=f"{prefix}-low", fill=PRIMARY, fill_opacity=opacity[0])
 
 
-def _spans(ds: Dataset, data: Timeline, slots: Slots, y) -> str:
-    """Incidents over several slots as pale boxes behind the bars, widest at the back."""
+def _span_title(ds: Dataset, span: Span) -> str:
+    what = "a figure for the period" if span.claim else "over several days"
+    return (f"{period_text(span)}, {ds.incidents[span.incident].title} ({what}): lowest claim "
+            f"{span.total.low:,}, highest {span.total.high:,}")
+
+
+def _spans(ds: Dataset, panel: Panel, scale: axis.TimeScale, y) -> str:
+    """Boxes over their stated days, behind the bars, widest at the back."""
     out = []
-    for span in sorted(data.spans, key=lambda s: (-_extent(s, slots)[1], s.first, s.incident)):
-        x, width = _extent(span, slots)
-        title = (f"{period_text(span)}, {ds.incidents[span.incident].title}: "
-                 f"lowest claim {span.total.low:,}, highest {span.total.high:,}")
-        outline = tag("rect", x=x, y=y(span.total.high), width=width, height=y(0) - y(span.total.high),
-                      class_="fs-span-edge", fill="none", stroke=PRIMARY, stroke_width="0.8",
-                      stroke_dasharray="3 2")
-        floor = tag("path", d=path([(x, y(span.total.low)), (x + width, y(span.total.low))]),
-                    class_="fs-span-edge", stroke=PRIMARY, stroke_width="1.2")
-        bar = _range_bar(x, width, span.total, y, "fs-span", ("0.07", "0.3"))
-        out.append(tag("g", tag("title", esc(title)) + bar + outline + floor))
+    def widest(span: Span) -> tuple:
+        return -(dates.full(span.last) - dates.full(span.first)).days, span.first, span.incident
+
+    for span in sorted(panel.spans, key=widest):
+        left, right = scale.extent(dates.full(span.first), dates.full(span.last))
+        css = "fs-period-edge" if span.claim else "fs-span-edge"
+        dash = "1.5 2.5" if span.claim else "4 2"
+        outline = tag("rect", x=left, y=y(span.total.high), width=right - left,
+                      height=y(0) - y(span.total.high), class_=css, fill="none", stroke=PRIMARY,
+                      stroke_width="1.2", stroke_dasharray=dash)
+        floor = tag("path", d=path([(left, y(span.total.low)), (right, y(span.total.low))]), class_=css,
+                    stroke=PRIMARY, stroke_width="1.6")
+        bar = _range_bar(left, right - left, span.total, y, "fs-span", ("0.07", "0.3"))
+        out.append(tag("g", tag("title", esc(_span_title(ds, span))) + bar + outline + floor))
     return "".join(out)
 
 
-def _extent(span: Span, slots: Slots) -> tuple[float, float]:
-    first, last = slots[span.columns[0]], slots[span.columns[1]]
-    return first[0], last[0] + last[1] - first[0]
-
-
-def _bars(data: Timeline, slots: Slots, y) -> str:
+def _bars(panel: Panel, scale: axis.TimeScale, y) -> str:
     out = []
-    for column in data.columns:
-        x, width = slots[column.key]
-        if column.is_gap:
-            first, last = column.key.split(":")[1:]
-            title = f"No incident from {dates.spoken(first)} to {dates.spoken(last)}: months left out"
-            mark = path([(x + width * 0.3, BOTTOM + 5), (x + width * 0.5, BOTTOM - 5)]) + path(
-                [(x + width * 0.5, BOTTOM + 5), (x + width * 0.7, BOTTOM - 5)])
-            out.append(tag("g", tag("title", esc(title)) + tag("path", d=mark, class_="fs-axis-line",
-                                                               stroke=FAINT, stroke_width="1.5")))
-            continue
-        if not column.total:
-            continue
-        low, high = column.total.low, column.total.high
-        shapes = tag("title", esc(f"{dates.spoken(column.key)}: lowest claim {low:,}, highest {high:,}"))
-        bar = _range_bar(x + width * 0.1, width * 0.8, column.total, y, "fs", ("1", "0.45"))
-        out.append(tag("g", shapes + bar))
+    for bar in panel.bars:
+        left, right = scale.extent(*(dates.full(d) for d in dates.extent(bar.key)))
+        pad = (right - left) * 0.12
+        title = f"{dates.spoken(bar.key)}: lowest claim {bar.total.low:,}, highest {bar.total.high:,}"
+        out.append(tag("g", tag("title", esc(title))
+                       + _range_bar(left + pad, right - left - 2 * pad, bar.total, y, "fs", ("1", "0.45"))))
     return "".join(out)
 
 
-def _markers(data: Timeline, slots: Slots, y) -> list[tuple[float, float, float, str, str]]:
-    """Where each marker goes: (its x, x and top of what it marks, letter, incident), kept apart."""
-    tops = {c.key: c.total.high for c in data.columns if c.total}
-    tops.update({f"span:{s.incident}": s.total.high for s in data.spans})
-    out, last_x = [], -100.0
+def _markers(ds: Dataset, panel: Panel, scale: axis.TimeScale, y, row: float, links: Links) -> str:
+    """Lettered circles in a row above the plot, each linked to its incident, with a leader to its mark."""
+    bars = {dates.extent(b.key): b.total.high for b in panel.bars}
+    boxes = {(s.incident, s.first, s.last): s.total.high for s in panel.spans if s.claim is None}
     placed = []
-    for marker in data.markers:
-        first, last = slots[marker.columns[0]], slots[marker.columns[1]]
-        centre = (first[0] + last[0] + last[1]) / 2
-        top = tops.get(marker.columns[0]) if marker.columns[0] == marker.columns[1] else None
-        if top is None:
-            top = tops[f"span:{marker.incident}"]
-        placed.append((centre, y(top), marker))
+    for marker in panel.markers:
+        left, right = scale.extent(dates.full(marker.first), dates.full(marker.last))
+        extent = (marker.first, marker.last)
+        high = boxes.get((marker.incident, *extent), bars.get(extent, 0))
+        placed.append(((left + right) / 2, y(high), marker))
+    out, last_x = [], float("-inf")
     for centre, top, marker in sorted(placed, key=lambda p: (p[0], p[2].letter)):
-        mx = max(centre, last_x + 17)
+        mx = min(max(centre, last_x + 2 * RADIUS + 3, RADIUS + 1), WIDTH - RADIUS - 1)
         last_x = mx
-        out.append((mx, centre, top, marker.letter, marker.incident))
-    return out
-
-
-def _marker_links(ds: Dataset, data: Timeline, slots: Slots, y, links: Links) -> str:
-    out = []
-    for mx, centre, top, letter, incident_id in _markers(data, slots, y):
-        body = (tag("line", x1=mx, y1=float(TOP - 14), x2=centre, y2=top - 2, class_="fs-leader",
-                    stroke=FAINT, stroke_dasharray="2 2")
-                + tag("circle", cx=mx, cy=float(TOP - 24), r="8", class_="fs-marker", fill=PRIMARY)
-                + text(mx, TOP - 20, letter, text_anchor="middle", class_="fs-marker-text", fill="#ffffff",
-                       font_weight="bold", font_size="11"))
-        out.append(link(links.incident(incident_id), tag("g", body),
-                        f"{letter}: {ds.incidents[incident_id].title}"))
+        body = (tag("line", x1=mx, y1=row + RADIUS, x2=centre, y2=top - 2, class_="fs-leader", stroke=FAINT,
+                    stroke_dasharray="2 2")
+                + tag("circle", cx=mx, cy=row, r=RADIUS, class_="fs-marker", fill=PRIMARY)
+                + text(mx, row + SIZE * 0.36, marker.letter, text_anchor="middle", class_="fs-marker-text",
+                       fill="#ffffff", font_weight="bold", font_size=SIZE))
+        out.append(link(links.incident(marker.incident), tag("g", body),
+                        f"{marker.letter}: {ds.incidents[marker.incident].title}"))
     return "".join(out)
 
 
-def _clamped(x: float, words: str, size: float) -> float:
-    """x moved so a centred label of that many characters stays inside the drawing."""
-    half = len(words) * size * 0.3
-    return min(max(x, half + 2), WIDTH - half - 2)
+def _title(words: str, top: float) -> tuple[str, float]:
+    """A panel's heading, wrapped to the width; returns it and the baseline of its last line."""
+    lines = wrap(words, SIZE, WIDTH - 4, bold=True)
+    out = "".join(text(0, top + SIZE * (1 + 1.2 * n), w, font_weight="bold", font_size=SIZE,
+                       class_="fs-panel-title") for n, w in enumerate(lines))
+    return out, top + SIZE * (1 + 1.2 * (len(lines) - 1))
 
 
-def _x_axis(data: Timeline, slots: Slots) -> str:
-    out = [tag("line", x1=float(LEFT), y1=float(BOTTOM), x2=float(WIDTH - RIGHT), y2=float(BOTTOM),
-               class_="fs-axis-line", stroke=FAINT)]
-    labels: dict[str, list[float]] = {}  # label under the axis -> [left, right] of the bars it names
-    for column in data.columns:
-        x, width = slots[column.key]
-        if column.is_gap:
-            continue
-        if column.by_day:
-            day = int(column.key[8:])
-            if day == 1:
-                out.append(tag("line", x1=x, y1=float(TOP), x2=x, y2=float(BOTTOM + 4), class_="fs-grid",
-                               stroke=FAINT, stroke_width="0.6"))
-            if day in (1, 10, 20):
-                out.append(text(x + width / 2, BOTTOM + 13, str(day), text_anchor="middle",
-                                class_="fs-axis", font_size="10.5"))
-            label = dates.spoken(column.key[:7])
-        else:
-            name = dates.MONTHS[int(column.key[5:7]) - 1]
-            out.append(text(x + width / 2, BOTTOM + 13, name[:3] if width >= 24 else name[0],
-                            text_anchor="middle", class_="fs-axis", font_size="10.5"))
-            label = column.key[:4]
-        span = labels.setdefault(label, [x, x + width])
-        span[1] = x + width
-    named_years = {label[-4:] for label in labels if len(label) > 4}
-    last_right = float("-inf")
-    for label, (left, right) in labels.items():
-        if label in named_years:  # 'November 2019' already names the year of December's bar
-            continue
-        x = _clamped((left + right) / 2, label, 12)
-        if x - len(label) * 3.6 < last_right + 4:  # would overlap the label before it
-            continue
-        last_right = x + len(label) * 3.6
-        out.append(text(x, BOTTOM + 28, label, text_anchor="middle", class_="fs-axis", font_size="12"))
-    return "".join(out)
+def _panel(ds: Dataset, panel: Panel, heading: str, top: float, left: float, links: Links,
+           shade: tuple[str, str] | None = None) -> tuple[str, str, float]:
+    """One panel: heading, markers, plot, axis. Returns drawing, links and the y where it ends."""
+    title, baseline = _title(heading, top)
+    row = baseline + SIZE * 0.6 + RADIUS if panel.markers else baseline
+    plot_top = row + RADIUS + SIZE * 0.8 if panel.markers else baseline + SIZE * 1.2
+    plot_bottom = plot_top + PLOT
+    highs = [b.total.high for b in panel.bars] + [s.total.high for s in panel.spans]
+    ticks = nice_ticks(max(highs, default=0), 4)
+
+    def y(value: float) -> float:
+        return plot_bottom - value / ticks[-1] * (plot_bottom - plot_top)
+
+    scale = axis.TimeScale(dates.full(panel.first), dates.full(panel.last), left, WIDTH - RIGHT)
+    body = title
+    if shade:
+        first, last = scale.extent(dates.full(shade[0]), dates.full(shade[1]))
+        body += tag("rect", x=first, y=plot_top, width=last - first, height=plot_bottom - plot_top,
+                    class_="fs-shade", fill=FAINT, fill_opacity="0.25")
+    body += (y_axis(ticks, y, left, WIDTH - RIGHT, SIZE) + _spans(ds, panel, scale, y)
+             + _bars(panel, scale, y) + axis.draw(scale, SIZE, WIDTH, plot_bottom, plot_top))
+    marked = _markers(ds, panel, scale, y, row, links) if panel.markers else ""
+    return body, marked, plot_bottom + axis.height(SIZE)
 
 
-def _legend(data: Timeline) -> str:
-    y = HEIGHT - 14
-    out = (tag("rect", x=float(LEFT), y=float(y - 9), width="10", height="10", class_="fs-low", fill=PRIMARY)
-           + text(LEFT + 14, y, "lowest claim", class_="fs-axis")
-           + tag("rect", x=float(LEFT + 100), y=float(y - 9), width="10", height="10", class_="fs-gap",
-                 fill=ACCENT, fill_opacity="0.45", stroke=ACCENT, stroke_width="0.5")
-           + text(LEFT + 114, y, "up to the highest", class_="fs-axis"))
-    if data.spans:
-        out += (tag("rect", x=float(LEFT + 236), y=float(y - 9), width="10", height="10",
-                    class_="fs-span-edge", fill="none", stroke=PRIMARY, stroke_dasharray="3 2")
-                + text(LEFT + 250, y, "over several days", class_="fs-axis"))
-    return out
-
-
-def _describe(ds: Dataset, data: Timeline) -> str:
-    drawn = [c for c in data.columns if c.total]
-    if not drawn and not data.spans:
-        return "No incident with a dated death figure yet."
-    bars = f"each day of {peak_text(data.peaks)} and each other month" if data.peaks else "each month"
-    out = (f"Bars for {bars}: the sum of the lowest death figures claimed for the incidents of that "
-           f"period, and above it a band up to the sum of the highest.")
-    if drawn:
-        widest = max(drawn, key=lambda c: (c.total.high - c.total.low, c.key))
-        out += (f" Sources disagree most for {dates.spoken(widest.key)}: {widest.total.low:,} to "
-                f"{widest.total.high:,}.")
-    for span in data.spans:
-        out += (f" A box for {ds.incidents[span.incident].title}, {period_text(span)}: {span.total.low:,} "
-                f"to {span.total.high:,}.")
-    if data.markers:
-        marked = "; ".join(f"{m.letter}, {ds.incidents[m.incident].title}" for m in data.markers)
-        out += f" Marked: {marked}."
-    return out
+def _legend(data: Timeline, top: float) -> tuple[str, float]:
+    """What the bars and boxes mean, in rows that wrap; returns it and the y where it ends."""
+    items = [("fs-low", "lowest claim"), ("fs-gap", "up to the highest")]
+    spans = [s for p in (data.months, data.days) if p for s in p.spans]
+    if any(s.claim is None for s in spans):
+        items.append(("fs-span-edge", "incident over several days"))
+    if any(s.claim for s in spans):
+        items.append(("fs-period-edge", "figure for a stated period"))
+    out, x, y = [], 0.0, top + SIZE
+    for css, words in items:
+        width = SIZE * 1.1 + text_width(words, SIZE)
+        if x and x + width > WIDTH:
+            x, y = 0.0, y + SIZE * 1.4
+        swatch = {"fs-low": {"fill": PRIMARY}, "fs-gap": {"fill": ACCENT, "fill_opacity": "0.45"},
+                  "fs-span-edge": {"fill": "none", "stroke": PRIMARY, "stroke_dasharray": "4 2"},
+                  "fs-period-edge": {"fill": "none", "stroke": PRIMARY, "stroke_dasharray": "1.5 2.5"}}[css]
+        out.append(tag("rect", x=x + 1, y=y - SIZE * 0.7, width=SIZE * 0.7, height=SIZE * 0.7, class_=css,
+                       **swatch) + text(x + SIZE * 1.0, y, words, class_="fs-axis", font_size=SIZE))
+        x += width + SIZE
+    return "".join(out), y + SIZE * 0.4
 
 
 def svg(ds: Dataset, data: Timeline, links: Links, uid: str = "fs-timeline") -> str:
     """The timeline drawing."""
-    highs = [c.total.high for c in data.columns if c.total] + [s.total.high for s in data.spans]
-    ticks = nice_ticks(max(highs, default=0))
+    panels = [p for p in (data.months, data.days) if p]
+    ticks = [nice_ticks(max([b.total.high for b in p.bars] + [s.total.high for s in p.spans], default=0), 4)
+             for p in panels]
+    left = max([tick_room(t, SIZE) for t in ticks] + [runs_draw.left_room(data.runs, SIZE)])
+    if not panels:
+        body = text(0, SIZE * 1.5, "No incident with a dated death figure yet.", font_size=SIZE)
+        return document(uid, WIDTH, round(SIZE * 2.5), TITLE, describe(ds, data), body, "fs-timeline")
+    body, marked = _legend(data, 0)
+    body_links = ""
+    if data.months:
+        heading = f"By month, {months_text(data.months.first, data.months.last)}"
+        shade = (data.days.first, data.days.last) if data.days else None
+        drawn, links_svg, bottom = _panel(ds, data.months, heading, marked + SIZE * 0.6, left, links, shade)
+        body, body_links, marked = body + drawn, body_links + links_svg, bottom
+    if data.days:
+        heading = (f"Day by day, {months_text(data.days.first, data.days.last)}"
+                   + (" (shaded above)" if data.months else ""))
+        drawn, links_svg, bottom = _panel(ds, data.days, heading, marked + PANEL_GAP, left, links)
+        body, body_links, marked = body + drawn, body_links + links_svg, bottom
+    if data.runs and data.months:
+        drawn, bottom = runs_draw.panel(data.runs, data.months, marked + PANEL_GAP, left, WIDTH, SIZE)
+        body, marked = body + drawn, bottom
+    return document(uid, WIDTH, round(marked + SIZE * 0.5), TITLE, describe(ds, data), body, "fs-timeline",
+                    body_links)
 
-    def y(value: float) -> float:
-        return BOTTOM - value / ticks[-1] * (BOTTOM - TOP)
 
-    slots = _layout(data.columns)
-    body = (y_axis(ticks, y, LEFT, WIDTH - RIGHT) + _spans(ds, data, slots, y) + _x_axis(data, slots)
-            + _bars(data, slots, y) + _legend(data))
-    title = "Deaths claimed over time, from the lowest to the highest claim"
-    return document(uid, WIDTH, HEIGHT, title, _describe(ds, data), body, "fs-timeline",
-                    _marker_links(ds, data, slots, y, links))
+TITLE = "Deaths claimed over time: by month, by day in the busiest months, and running totals"
 
 
-def _incidents_cell(ds: Dataset, data: Timeline, ids: tuple[str, ...], links: Links) -> str:
-    letters = {m.incident: m.letter for m in data.markers}
-    ids = tuple(sorted(ids, key=lambda i: (i not in letters, letters.get(i, ""), i)))
-    cells = [(f"{letters[i]}: " if i in letters else "") + md_link(ds.incidents[i].title, links.incident(i))
-             for i in ids[:MAX_LINKED]]
-    if len(ids) > MAX_LINKED:
-        cells.append("and others, listed in the incidents index")
-    return "; ".join(cells)
+def describe(ds: Dataset, data: Timeline) -> str:
+    """The figure in words, for screen readers."""
+    if not data.months and not data.days:
+        return "No incident with a dated death figure yet."
+    out = []
+    for panel, name in ((data.months, "month"), (data.days, "day")):
+        if panel is None:
+            continue
+        bars = "; ".join(f"{dates.spoken(b.key)}, {b.total.low:,} to {b.total.high:,}" for b in panel.bars)
+        spans = "".join(f"; {_span_title(ds, s)}" for s in panel.spans)
+        out.append(f"By {name}, {months_text(panel.first, panel.last)}: {bars}{spans}.")
+    for run in data.runs:
+        steps = ", then ".join(f"{_worded(p.claim)} as of {runs_draw.spoken(p)}" for _, p in run.points)
+        out.append(f"Running total, {run.label}: {steps}.")
+    markers = [m for p in (data.months, data.days) if p for m in p.markers]
+    if markers:
+        out.append("Marked: " + "; ".join(f"{m.letter}, {ds.incidents[m.incident].title}" for m in
+                                          sorted(markers, key=lambda m: m.letter)) + ".")
+    return " ".join(out)
 
 
-def table(ds: Dataset, data: Timeline, mark: Mark, links: Links) -> str:
-    """One row per bar and box with its lowest and highest sums, cited; then the incidents left out."""
-    rows = []
-    for column in data.columns:
-        if column.total:
-            days = dates.month_days(column.key) if len(column.key) == 7 else [column.key]
-            key = (days[0], -len(days))
-            rows.append((key, dates.spoken(column.key), column.total, column.total.incidents))
-    for span in data.spans:
-        when = period_text(span) + (" (its end: when its latest part began)" if span.extended else "")
-        length = len(dates.days_between(*(dates.full(d) for d in (span.first, span.last))))
-        rows.append(((span.first, -length), when, span.total, (span.incident,)))
-    cells = [[md(when), cited(found.low, found.low_cites, mark, SUM_NOTE),
-              cited(found.high, found.high_cites, mark, SUM_NOTE), _incidents_cell(ds, data, ids, links)]
-             for _, when, found, ids in sorted(rows, key=lambda r: r[0])]
-    out = markdown_table(("Period", "Lowest claim", "Highest claim", "Incidents"), cells)
-    if any(too_many(found) for _, _, found, _ in rows):
-        out += derived_note(SUM_NOTE, "A sum over many incidents. Each incident's lowest and highest "
-                                      "figures are cited on its own page, reached from the incidents index.")
-    if data.not_drawn:
-        left_out = [md_link(ds.incidents[i].title, links.incident(i)) for i, _ in data.not_drawn[:20]]
-        more = "; and others, listed in the incidents index" if len(data.not_drawn) > 20 else ""
-        out += "\nNot drawn, having no date: " + "; ".join(left_out) + more + ".\n"
-    return out
+def _worded(claim) -> str:
+    return runs_draw.value_text(claim)
 
 
 def caption(data: Timeline) -> str:
     """What the figure shows, in words without figures."""
-    when = f"by day in {peak_text(data.peaks)} and by month otherwise" if data.peaks else "by month"
-    boxes = (" A dashed box stands for an incident that covers several days, drawn behind the bars of "
-             "those days." if data.spans else "")
-    breaks = " Slanted strokes on the axis mark months with no incident, left out." if any(
-        c.is_gap for c in data.columns) else ""
-    return (f"Deaths claimed, {when}. The solid bar reaches the sum of the lowest figures any source "
-            f"gives for the incidents of the period, the light band the sum of the highest; a tall band "
-            f"means the sources disagree. Where an incident lies within a wider one of the same period, "
-            f"its deaths are counted once.{boxes}{breaks} Lettered incidents link to their pages.")
+    parts = ["Deaths claimed, on one time scale per panel."]
+    if data.months:
+        parts.append("By month: a bar sums, for the incidents of the month, the lowest figure any source "
+                     "gives (solid) and the highest (light band); a tall band means the sources disagree.")
+    if data.days:
+        parts.append("Day by day: the shaded months again, a bar per day; an incident dated only to its "
+                     "month is in the monthly panel alone.")
+    spans = [s for p in (data.months, data.days) if p for s in p.spans]
+    if any(s.claim is None for s in spans):
+        parts.append("A dashed box spans the stated days of an incident that lasted several.")
+    if any(s.claim for s in spans):
+        parts.append("A dotted box is a figure a source gives for a stated period.")
+    parts.append("An incident within a wider one is counted once.")
+    if data.runs:
+        parts.append("Running totals: each claimant's count at the date it was counted to, never added to "
+                     "the bars; a hollow marker with a bar across a month is dated only to that month.")
+    if data.earlier or data.not_drawn:
+        parts.append("Events before October 2019 and figures with no date or no end date are not drawn; "
+                     "the table lists them with their figures.")
+    return " ".join(parts) + " Letters link to the incidents' pages."
 
 
 def figure(ds: Dataset, mark: Mark, links: Links, uid: str = "fs-timeline") -> Figure:
     """The timeline, its caption and its cited data table."""
     data = build(ds)
-    return Figure(svg(ds, data, links, uid), caption(data), table(ds, data, mark, links))
+    return Figure(svg(ds, data, links, uid), caption(data), timeline_table.table(ds, data, mark, links))

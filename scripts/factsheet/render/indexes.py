@@ -6,9 +6,11 @@ from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from .. import charts
+from ..charts.places import wider_than_one_governorate
 from ..cite import plain_field
 from ..figures import KILLED
 from ..governorates import GOVERNORATES
+from ..link import PartRef
 from ..markup import esc, human_date, lang_span, name, number, sort_date
 from ..model import Claim, Organisation, Person
 from ..vocab import is_casualty
@@ -100,9 +102,47 @@ def incidents(ctx: Context) -> dict[str, str]:
                         ("Date", "Incident", "Place", "Killed (claimed)", "Sources"), _incident_rows)
 
 
-def _governorate_rows(page: Page, ids: Sequence[str]) -> list[Sequence[str]]:
-    return [(human_date(page.ds.incidents[i].date, missing="date unknown"), page.record("incident", i),
-             place(page, i), killed(page, i)[0]) for i in ids]
+def _part_text(page: Page, ref: PartRef) -> str:
+    """A governorate's share of a wider figure: '276 in this governorate, of “at least 543” in all; ...'."""
+    part, claim = ref.part, ref.claim
+    who = f" {words(part.who)}" if part.who else ""
+    relation = "besides" if part.in_addition else "of"
+    whole = esc(claim.figure or "")
+    return (f"{esc(part.figure)}{who}{page.notes.cite(claim.cite)} in this governorate, {relation} “{whole}” "
+            f"in all; counted: {claim_counted(claim)}")
+
+
+def _governorate_killed(page: Page, gov_id: str, incident_id: str) -> str:
+    """Deaths claimed for what happened in this governorate: never a total that covers several."""
+    incident = page.ds.incidents[incident_id]
+    if not gov_id or not wider_than_one_governorate(incident.place):
+        return killed(page, incident_id)[0]
+    parts = [r for r in page.ctx.links.parts_by_governorate.get(gov_id, ())
+             if r.incident == incident_id and r.claim.counts == KILLED]
+    if parts:
+        return "; ".join(_part_text(page, ref) for ref in parts)
+    found = page.ctx.links.figures[incident_id]
+    counts = [g.counts for g in found.groups] + [r.counts for r in found.series]
+    if KILLED not in counts:  # asked without killed(), which would add footnotes the page never shows
+        return ""
+    # No count in words: a bare number here would read as a figure without its footnote.
+    wide = "several governorates" if len(set(incident.place.governorates)) > 1 else "the whole country"
+    return f"none for this governorate alone: the incident's figures are for {wide} together"
+
+
+def _governorate_ids(ctx: Context, gov_id: str) -> list[str]:
+    """The incidents tagged with a governorate, and those with a figure given for it within a wider one."""
+    ids = set(ctx.links.by_governorate.get(gov_id, ()))
+    ids.update(r.incident for r in ctx.links.parts_by_governorate.get(gov_id, ()) if r.claim.counts == KILLED)
+    order = {incident_id: n for n, incident_id in enumerate(ctx.links.chronology)}
+    return sorted(ids, key=order.__getitem__)
+
+
+def _governorate_rows(gov_id: str) -> Callable[[Page, Sequence[str]], list[Sequence[str]]]:
+    def rows(page: Page, ids: Sequence[str]) -> list[Sequence[str]]:
+        return [(human_date(page.ds.incidents[i].date, missing="date unknown"), page.record("incident", i),
+                 place(page, i), _governorate_killed(page, gov_id, i)) for i in ids]
+    return rows
 
 
 GOV_HEADERS = ("Date", "Incident", "Place", "Killed (claimed)")
@@ -115,27 +155,33 @@ def _governorate_heading(gov_id: str) -> str:
     return "No governorate given"
 
 
+GOV_INTRO = ("Each governorate lists the incidents that happened there. An incident that covers several "
+             "governorates, or the whole country, is listed under each of them, but its figures are not: "
+             "a figure for several governorates together says nothing of any one of them. Where a source "
+             "gives a governorate's share of such a figure, that share is shown instead.")
+
+
 def governorates(ctx: Context) -> dict[str, str]:
-    """Incidents grouped by governorate; an incident in several governorates is under each."""
-    present = [g for g in [*GOVERNORATES, ""] if ctx.links.by_governorate.get(g)]
+    """Incidents grouped by governorate; an incident in several governorates is under each, its totals not."""
+    present = [g for g in [*GOVERNORATES, ""] if _governorate_ids(ctx, g)]
     page = Page(ctx, GOVERNORATES_PAGE)
     title = "Incidents by governorate"
     if not governorates_split(ctx):
-        blocks = [f"# {title}"]
+        blocks = [f"# {title}", GOV_INTRO]
         for gov_id in present:
             blocks.append(f"## {_governorate_heading(gov_id)} {{#{gov_id or NO_GOVERNORATE}}}")
-            blocks.append(table(GOV_HEADERS, _governorate_rows(page, ctx.links.by_governorate[gov_id])))
+            blocks.append(table(GOV_HEADERS, _governorate_rows(gov_id)(page, _governorate_ids(ctx, gov_id))))
         return {GOVERNORATES_PAGE: page.render(title, blocks)}
     # A large site: the overview links to a page per governorate, itself split by date when long.
     listing = "\n".join(f"- [{_governorate_heading(g)}]({page.to(governorate_target(ctx, g))})"
                         for g in present)
-    out = {GOVERNORATES_PAGE: page.render(title, [f"# {title}", listing])}
+    out = {GOVERNORATES_PAGE: page.render(title, [f"# {title}", GOV_INTRO, listing])}
     for gov_id in present:
         name_text = GOVERNORATES[gov_id].name if gov_id else "No governorate given"
         out |= paging.paged(ctx, governorate_target(ctx, gov_id), f"Incidents in {name_text}",
-                            lambda p: [f"Back to [{title}]({p.to(GOVERNORATES_PAGE)})."],
-                            list(ctx.links.by_governorate[gov_id]), _by_date(ctx, lambda i: i),
-                            GOV_HEADERS, _governorate_rows)
+                            lambda p: [f"Back to [{title}]({p.to(GOVERNORATES_PAGE)}).", GOV_INTRO],
+                            _governorate_ids(ctx, gov_id), _by_date(ctx, lambda i: i),
+                            GOV_HEADERS, _governorate_rows(gov_id))
     return out
 
 
