@@ -28,6 +28,9 @@ COMMON_FIELDS = ("title", "author", "organization", "institution", "publisher", 
                  "note")
 TYPE_FIELDS = {"article": ("journaltitle", "journal", "volume", "number", "pages"),
                "report": ("type", "number")}
+# Fields kept for maintainers and never published, by design: note records where a copy of the
+# document came from (the data's notes are identifiers of stored copies, which mean nothing to readers).
+INTERNAL_FIELDS = {"note": "for maintainers: where the copy of the document came from; not published"}
 # Pairs that name one thing: given both, one of them would not show.
 SAME_FIELD = (("journaltitle", "journal"), ("date", "year"), ("date", "month"))
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",

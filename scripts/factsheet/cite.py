@@ -28,6 +28,8 @@ _WRAPPERS = re.compile(r"\\(?:url|emph|textit|textbf|textsc|texttt|textup|textrm
                        r"mkbibemph|enquote)\s*(?=\{)")
 _CREATORS = ("organization", "institution", "publisher")
 _REPORT_CREATORS = ("institution", "organization", "publisher")  # a report is its institution's
+# Organisation fields shown after the title, each once, whatever the entry type (none is dropped).
+_WHERE = ("organization", "institution", "publisher", "howpublished")
 MISSING_DATE = "n.d."
 
 
@@ -122,7 +124,7 @@ class Style(BaseStyle):
 
     def get_online_template(self, e: Entry) -> object:
         head, used = self.head(e, quoted[field("title")])
-        where = self.publishers(e, used, ("organization", "publisher", "howpublished"))
+        where = self.publishers(e, used, _WHERE)
         return toplevel[[*head, sentence[[*where, date_or_nd]], self.web(e)]]
 
     def get_misc_template(self, e: Entry) -> object:
@@ -131,9 +133,10 @@ class Style(BaseStyle):
     def get_article_template(self, e: Entry) -> object:
         head, used = self.head(e, quoted[field("title")])
         journal = [tag("em")[field(n)] for n in ("journaltitle", "journal") if e.fields.get(n)][:1]
-        issue = [join[field("volume"), optional["(", field("number"), ")"]]] if e.fields.get("volume") else []
+        issue = ([join[field("volume"), optional["(", field("number"), ")"]]] if e.fields.get("volume")
+                 else [join["no. ", field("number")]] if e.fields.get("number") else [])
         pages = [join["pp. ", field("pages")]] if e.fields.get("pages") else []
-        where = self.publishers(e, used, ("organization", "publisher"))
+        where = self.publishers(e, used, _WHERE)
         return toplevel[[*head, sentence[[*journal, *issue, *pages, *where, date_or_nd]], self.web(e)]]
 
     def get_report_template(self, e: Entry) -> object:

@@ -141,7 +141,7 @@ def table(ds: Dataset, history: History, mark: Mark) -> str:
             claim, note = point.claim, mark(point.claim.cite)
             rows.append((point.day.isoformat(), series.label, [
                 dates.spoken(point.day.isoformat()), md(series.label), md(chain_of(ds, claim)),
-                md(claim.figure or "") + note, md(value_text(claim)) + note]))
+                md(claim.figure or "") + note, value_text(claim) + note]))  # numbers, not data text
     rows.sort(key=lambda r: (r[0], r[1]))
     out = markdown_table(("Date", "Claimant", "Attribution chain", "Figure as worded", "Drawn as"),
                          [r[2] for r in rows])

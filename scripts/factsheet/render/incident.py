@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .. import charts
-from ..markup import esc, external, human_date, lang_span, record_path
+from ..markup import esc, external, human_date, record_path
 from ..model import Incident, Place
 from .common import (
     METHODOLOGY,
@@ -18,6 +18,7 @@ from .common import (
     range_cell,
     section,
     table,
+    variants,
 )
 
 # How far to zoom a map link for each precision word of the coordinates.
@@ -43,9 +44,11 @@ def when(incident: Incident) -> str:
 def place(page: Page, where: Place) -> str:
     """City (and its other spellings), area, country, and a map link with its precision."""
     parts = []
+    others = variants(where.variants)  # abbreviations marked, as for people and organisations
     if where.city:
-        others = ", ".join(lang_span(v.name, v.lang) for v in where.variants)
         parts.append(esc(where.city) + (f" (also written {others})" if others else ""))
+    elif others:
+        parts.append(f"also written {others}")
     parts += [esc(p) for p in (where.area, where.country) if p]
     coords = where.coordinates
     if coords:
