@@ -63,15 +63,30 @@ def rows(ds: Dataset) -> list[dict[str, str | int | None]]:
             for claim in ds.incidents[i].claims]
 
 
+# A spreadsheet reads a cell that starts with one of these as a formula (=HYPERLINK(...), +cmd|...).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: str | int | None) -> str | int | None:
+    """A text cell that a spreadsheet would run as a formula, with an apostrophe before it.
+
+    The apostrophe is the usual rule: spreadsheets show the text after it as written. Numbers stay
+    numbers (a figure is never negative, so a number never starts with '-').
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def to_csv(ds: Dataset) -> str:
-    """All claims as CSV text."""
+    """All claims as CSV text, with no cell a spreadsheet would run as a formula."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows(ds))
+    writer.writerows({name: spreadsheet_safe(value) for name, value in row.items()} for row in rows(ds))
     return out.getvalue()
 
 
 def to_json(ds: Dataset) -> str:
-    """All claims as a JSON array."""
+    """All claims as a JSON array (text exactly as in the records: JSON has no formulas)."""
     return json.dumps(rows(ds), ensure_ascii=False, indent=1) + "\n"
