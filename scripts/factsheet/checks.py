@@ -119,6 +119,9 @@ class Checker:
             for name in ("counts", "min"):
                 if name not in claim.lines:
                     self.add(claim.where, "missing-field", f"claim '{claim.id}': a figure needs '{name}'")
+            if "accused" in claim.lines:  # a figure's row has no place for it: it would vanish
+                self.add(self.at(claim, "accused"), "claim-kind",
+                         f"claim '{claim.id}': 'accused' belongs to allegations, not figures")
             self.problems += figure_problems(claim, claim.where)
         elif claim.alleges is not None:
             for name in ("counts", "min", "max", "who"):

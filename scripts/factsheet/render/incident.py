@@ -105,8 +105,12 @@ def allegations(page: Page, incident: Incident) -> str:
         text = page.notes.text(claim.alleges, inline=True) + page.notes.cite(claim.cite)
         accused = ", ".join(page.link_item(a) for a in claim.accused)
         rows.append((anchor + text, page.chain(claim.chain), accused,
-                     human_date(claim.as_of, missing="not stated"), page.source_label(claim.cite.source)))
-    return table(("Allegation", "Made by, then relays", "Accused", "As of", "Source"), rows)
+                     human_date(claim.as_of, missing="not stated"), page.source_label(claim.cite.source),
+                     page.notes.text(claim.note, inline=True)))
+    headers = ("Allegation", "Made by, then relays", "Accused", "As of", "Source", "Note")
+    if not any(row[-1] for row in rows):  # no allegation has a note: leave the column out, as for figures
+        return table(headers[:-1], [row[:-1] for row in rows])
+    return table(headers, rows)
 
 
 def involved(page: Page, incident: Incident) -> str:
