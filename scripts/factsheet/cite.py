@@ -44,6 +44,11 @@ class MarkdownBackend(markdown_backend.Backend):
     def format_protected(self, text: str) -> str:
         return text  # braces only protect capitals, which this style never changes
 
+    def format_tag(self, tag_name: str, text: str) -> str:
+        # HTML rather than *...*: emphasis marks around text that starts with a space (a BibTeX ~)
+        # would show as asterisks. The tag names are the style's own (em).
+        return f"<{tag_name}>{text}</{tag_name}>" if text else text
+
     def format_href(self, url: str, text: str, external: bool = False) -> str:
         target = safe_url(url)
         return link(text, target) if target and text else text

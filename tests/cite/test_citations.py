@@ -89,7 +89,7 @@ def test_article_report_and_misc(refs):
     found, _ = refs
     assert found.plain["paper"] == ("Jane Doe. “Killing of protesters: what happened?” Journal of Iraq "
                                     "Studies, 12(3), pp. 45–67, March 2020.")
-    assert "*Journal of Iraq Studies*" in found.markdown["paper"]
+    assert "<em>Journal of Iraq Studies</em>" in found.markdown["paper"]
     assert found.plain["report"] == ("UNAMI. Human rights special report: demonstrations in Iraq. Report, "
                                      "https://example.org/unami, October 2019.")
     assert found.plain["broadcast"] == "Al Hadath. “Evening news.” Television broadcast, November 2019."
