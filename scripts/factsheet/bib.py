@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from functools import cache
 
 import pybtex.errors
@@ -78,6 +79,13 @@ def _duplicates(text: str, shown: str) -> list[Problem]:
 
 def parse_sources(text: str, shown: str) -> tuple[dict[str, Source], list[Problem]]:
     """Parse the BibTeX/BibLaTeX text with pybtex into sources, and every problem found."""
+    sources, problems = _parse(text, shown)
+    # pybtex puts an error at the end of a cut-off text one line past it: the last line is where it is.
+    last = text.count("\n") + (0 if text.endswith("\n") else 1)
+    return sources, [replace(p, where=Where(shown, max(1, min(p.where.line, last)))) for p in problems]
+
+
+def _parse(text: str, shown: str) -> tuple[dict[str, Source], list[Problem]]:
     with pybtex.errors.capture() as captured:
         try:
             bib = parse_string(text, "bibtex")
