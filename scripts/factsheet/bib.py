@@ -17,7 +17,7 @@ from pybtex.scanner import PybtexSyntaxError
 
 from .model import Source, Where
 from .problems import Problem
-from .yamlio import MAX_STRING
+from .yamlio import CONTROL, MAX_STRING
 
 _ENTRY_RE = re.compile(r"^\s*@(\w+)\s*[{(]\s*([^,\s]*)\s*,", re.MULTILINE)
 _FIELD_RE = re.compile(r"^\s*([A-Za-z][\w-]*)\s*=", re.MULTILINE)
@@ -152,6 +152,10 @@ def _field_problems(key: str, entry_type: str, fields: dict[str, str],
         elif len(fields[name]) > MAX_STRING:
             problems.append(Problem(at(name), "string-too-long", f"source '{key}': field '{name}' has "
                                     f"{len(fields[name]):,} characters (limit {MAX_STRING:,})"))
+        elif CONTROL.search(fields[name]):
+            code = ord(CONTROL.search(fields[name])[0])
+            problems.append(Problem(at(name), "control-character", f"source '{key}': field '{name}' holds "
+                                    f"the invisible character U+{code:04X}: remove it"))
     for first, second in SAME_FIELD:
         if first in fields and second in fields:
             problems.append(Problem(at(second), "duplicate-key", f"source '{key}': '{first}' and "

@@ -19,6 +19,7 @@ CODES: dict[str, str] = {
     "bad-number": "a number YAML reads otherwise than it looks (010 is 8; 1_000, 0x1f) or not finite (.nan)",
     "number-too-large": "a number above 1,000,000,000",
     "string-too-long": "a value over 10,000 characters",
+    "control-character": "an invisible control character in a value (a YAML escape such as \\x02)",
     "duplicate-key": "a key appears twice in one mapping (YAML would silently keep one)",
     "empty-file": "a record file holds no record",
     "misplaced-file": "a YAML file outside incidents/, people/ or organisations/",

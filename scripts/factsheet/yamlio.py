@@ -26,6 +26,9 @@ _BLOCK_BOUND = 2 * (_LEAD + 2) + 1
 # YAML 1.1 reads 010 as 8, 0x10 as 16, 1_000 as 1000 and 1:30 as 90: only plain decimals are allowed.
 _DECIMAL_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
 _DECIMAL_FLOAT = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
+# Invisible characters a text has no use for (tab and line ends aside); YAML's "\x02" escapes can write
+# them, and Markdown uses some as its own markers.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # Characters libyaml counts as line breaks besides \n; editors and git number lines by \n only.
 _ODD_BREAKS = re.compile(r"\r(?!\n)|[\x85\u2028\u2029]")
 
@@ -126,6 +129,10 @@ def _construct_str(loader: _Loader, node: yaml.ScalarNode) -> str:
     if len(value) > MAX_STRING:
         loader.found.append((loader.line(node), "string-too-long",
                              f"a value of {len(value):,} characters (limit {MAX_STRING:,})"))
+    control = CONTROL.search(value)
+    if control:
+        loader.found.append((loader.line(node), "control-character",
+                             f"the value holds the invisible character U+{ord(control[0]):04X}: remove it"))
     return value
 
 

@@ -214,3 +214,13 @@ def test_the_cheap_bound_never_misses_deep_nesting(depth: int, flow: bool | None
     else:
         data, problems = yamlio.parse(text)
         assert problems == [] and data == yaml.safe_load(text)
+
+
+@pytest.mark.parametrize("escape", ["\\x02", "\\x1b", "\\x7f", "\\x9b", "\\0"])
+def test_control_characters_written_with_escapes_are_errors(escape: str) -> None:
+    # \x02 and \x03 surround Python-Markdown's placeholders for raw HTML; none has a place in text.
+    assert found(f'title: x\nname: "a{escape}b"\n') == [(2, "control-character")]
+
+
+def test_tabs_and_line_ends_are_not_control_characters() -> None:
+    assert found('name: "a\\tb"\nsummary: "c\\nd\\r\\ne"\n') == []
