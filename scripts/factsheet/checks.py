@@ -188,6 +188,9 @@ class Checker:
         if "min" not in claim.lines and "max" not in claim.lines:
             self.add(claim.where, "missing-field", f"claim '{claim.id}': a figure needs 'min' or 'max' "
                      "(null for a wording with no number)")
+        if "accused" in claim.lines:  # a figure's row has no place for it: it would vanish
+            self.add(self.at(claim, "accused"), "claim-kind",
+                     f"claim '{claim.id}': 'accused' belongs to allegations, not figures")
         self.problems += figure_problems(claim.id, claim.figure, claim.min, claim.max, claim.where)
         for part in claim.parts:
             self.part(claim, part)

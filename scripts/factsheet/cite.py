@@ -28,6 +28,8 @@ _WRAPPERS = re.compile(r"\\(?:url|emph|textit|textbf|textsc|texttt|textup|textrm
                        r"mkbibemph|enquote)\s*(?=\{)")
 _CREATORS = ("organization", "institution", "publisher")
 _REPORT_CREATORS = ("institution", "organization", "publisher")  # a report is its institution's
+# Organisation fields shown after the title, each once, whatever the entry type (none is dropped).
+_WHERE = ("organization", "institution", "publisher", "howpublished")
 MISSING_DATE = "n.d."
 
 
@@ -41,6 +43,11 @@ class MarkdownBackend(markdown_backend.Backend):
 
     def format_protected(self, text: str) -> str:
         return text  # braces only protect capitals, which this style never changes
+
+    def format_tag(self, tag_name: str, text: str) -> str:
+        # HTML rather than *...*: emphasis marks around text that starts with a space (a BibTeX ~)
+        # would show as asterisks. The tag names are the style's own (em).
+        return f"<{tag_name}>{text}</{tag_name}>" if text else text
 
     def format_href(self, url: str, text: str, external: bool = False) -> str:
         target = safe_url(url)
@@ -122,7 +129,7 @@ class Style(BaseStyle):
 
     def get_online_template(self, e: Entry) -> object:
         head, used = self.head(e, quoted[field("title")])
-        where = self.publishers(e, used, ("organization", "publisher", "howpublished"))
+        where = self.publishers(e, used, _WHERE)
         return toplevel[[*head, sentence[[*where, date_or_nd]], self.web(e)]]
 
     def get_misc_template(self, e: Entry) -> object:
@@ -131,9 +138,10 @@ class Style(BaseStyle):
     def get_article_template(self, e: Entry) -> object:
         head, used = self.head(e, quoted[field("title")])
         journal = [tag("em")[field(n)] for n in ("journaltitle", "journal") if e.fields.get(n)][:1]
-        issue = [join[field("volume"), optional["(", field("number"), ")"]]] if e.fields.get("volume") else []
+        issue = ([join[field("volume"), optional["(", field("number"), ")"]]] if e.fields.get("volume")
+                 else [join["no. ", field("number")]] if e.fields.get("number") else [])
         pages = [join["pp. ", field("pages")]] if e.fields.get("pages") else []
-        where = self.publishers(e, used, ("organization", "publisher"))
+        where = self.publishers(e, used, _WHERE)
         return toplevel[[*head, sentence[[*journal, *issue, *pages, *where, date_or_nd]], self.web(e)]]
 
     def get_report_template(self, e: Entry) -> object:

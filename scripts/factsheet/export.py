@@ -126,17 +126,31 @@ def rows(ds: Dataset, links: Links | None = None) -> list[dict[str, str | int | 
             for claim in ds.incidents[i].claims]
 
 
+# A spreadsheet reads a cell that starts with one of these as a formula (=HYPERLINK(...), +cmd|...).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: str | int | bool | None) -> str | int | None:
+    """A cell as CSV writes it: true/false as the downloads page documents them, and text that a
+    spreadsheet would run as a formula with an apostrophe before it (the usual rule; numbers stay
+    numbers, and a figure is never negative, so a number never starts with '-')."""
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def to_csv(ds: Dataset, links: Links | None = None) -> str:
-    """All claims as CSV text."""
+    """All claims as CSV text, with no cell a spreadsheet would run as a formula."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
-    # true/false as the downloads page documents them (and as the JSON has them), not Python's True.
-    writer.writerows({k: (str(v).lower() if isinstance(v, bool) else v) for k, v in row.items()}
+    writer.writerows({name: spreadsheet_safe(value) for name, value in row.items()}
                      for row in rows(ds, links))
     return out.getvalue()
 
 
 def to_json(ds: Dataset, links: Links | None = None) -> str:
-    """All claims as a JSON array."""
+    """All claims as a JSON array (text exactly as in the records: JSON has no formulas)."""
     return json.dumps(rows(ds, links), ensure_ascii=False, indent=1) + "\n"

@@ -2,32 +2,25 @@
 
 from __future__ import annotations
 
+import errno
 import gc
 import os
-import re
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from functools import cache
 from pathlib import Path
 from typing import Any
 
-import pybtex.errors
-from pybtex.backends import BaseBackend
-from pybtex.database import parse_string
-from pybtex.plugin import find_plugin
-from pybtex.richtext import Text
-from pybtex.scanner import PybtexSyntaxError
-
-from . import parsecache, schema, yamlio
+from . import bib, parsecache, schema, yamlio
 from .model import Source, Where
 from .problems import Problem
 
 MAX_BYTES = 1_000_000  # a record file is a few KB; anything this big is a mistake
 KINDS = {"incidents": "incident", "people": "person", "organisations": "organisation"}
 BIB_NAME = "sources.bib"
-_ENTRY_RE = re.compile(r"^\s*@(\w+)\s*[{(]\s*([^,\s]*)\s*,", re.MULTILINE)
-_FIELD_RE = re.compile(r"^\s*([A-Za-z][\w-]*)\s*=", re.MULTILINE)
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # opening a named pipe would otherwise wait for a writer
 # A record's parse and schema problems without the file name, so they can be cached: (line, code, message).
 Found = tuple[tuple[int, str, str], ...]
 
@@ -54,9 +47,9 @@ class RawData:
 
 
 def display_path(path: Path) -> str:
-    """A path relative to the working directory when it is under it."""
+    """A path relative to the working directory when it is under it (a link shown as itself)."""
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str((path.parent.resolve() / path.name).relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
 
@@ -67,9 +60,6 @@ def display_paths(paths: list[Path]) -> list[str]:
     folders: dict[Path, str] = {}
     shown = []
     for path in paths:
-        if path.is_symlink():  # only a link's target can differ from its folder's resolution
-            shown.append(display_path(path))
-            continue
         folder = folders.get(path.parent)
         if folder is None:
             folder = folders[path.parent] = str(path.parent.resolve()).rstrip("/") + "/"
@@ -78,16 +68,41 @@ def display_paths(paths: list[Path]) -> list[str]:
     return shown
 
 
+def _open_regular(path: Path) -> int:
+    """A descriptor of a regular file, never following a symbolic link nor waiting on a pipe."""
+    fd = os.open(path, os.O_RDONLY | _NOFOLLOW | _NONBLOCK)
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise IsADirectoryError(errno.EISDIR, "not a regular file")
+    return fd
+
+
 def read_bytes(path: Path, shown: str) -> tuple[bytes | None, list[Problem]]:
-    """Read a file's bytes if it is readable and not too large, or say why not."""
+    """Read a regular file's bytes if it is readable and not too large, or say why not."""
     try:
-        raw = path.read_bytes()
+        fd = _open_regular(path)
+    except OSError as exc:
+        if exc.errno in (errno.ELOOP, errno.EISDIR, errno.ENXIO) or path.is_symlink():
+            return None, [Problem(Where(shown, 1), "not-regular-file", not_regular(path))]
+        return None, [Problem(Where(shown, 1), "unreadable-file", exc.strerror or str(exc))]
+    try:
+        with os.fdopen(fd, "rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)  # never more than the limit, whatever the file's size
     except OSError as exc:
         return None, [Problem(Where(shown, 1), "unreadable-file", exc.strerror or str(exc))]
     if len(raw) > MAX_BYTES:
-        message = f"file is {len(raw)} bytes (limit {MAX_BYTES})"
+        size = path.stat().st_size if path.exists() else len(raw)
+        message = f"file is {size} bytes (limit {MAX_BYTES})"
         return None, [Problem(Where(shown, 1), "file-too-large", message)]
     return raw, []
+
+
+def not_regular(path: Path) -> str:
+    """Why a path that is not a regular file inside the data directory is not read."""
+    if path.is_symlink():
+        return (f"a symbolic link (to {os.readlink(path)}): only regular files inside the data directory "
+                "are read; put the file itself here")
+    return "not a regular file (a device, pipe or socket): only regular files are read"
 
 
 def decode(raw: bytes, shown: str) -> tuple[str | None, list[Problem]]:
@@ -109,11 +124,10 @@ def read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
 def parse_record(kind: str, text: str) -> tuple[Any, Found]:
     """Parse one record's text and check it against its schema (the result is what gets cached)."""
     try:
-        data, duplicates = yamlio.parse(text)
+        data, problems = yamlio.parse(text)
     except yamlio.YamlIssue as issue:
         return None, ((issue.line, issue.code, issue.message),)
-    found = tuple((line, "duplicate-key", f"key '{key}' appears twice in one mapping; the second is ignored")
-                  for line, key in duplicates)
+    found = tuple(problems)
     if data is None:
         return None, (*found, (1, "empty-file", "the file has no record"))
     if isinstance(data, yamlio.LineDict):
@@ -139,111 +153,79 @@ def read_record(path: Path, kind: str) -> tuple[Document | None, list[Problem]]:
 
 
 def record_files(root: Path) -> tuple[list[tuple[Path, str]], list[Problem]]:
-    """Every record file under the data directory, with its kind, in a stable order."""
+    """Every record file under the data directory, with its kind, in a stable order.
+
+    Nothing is followed or skipped in silence: a symbolic link or special file is an error, and so
+    is a file in a record folder not named <id>.yml or a YAML file anywhere else.
+    """
+    listed: list[tuple[tuple[str, ...], str, str]] = []
+    _scan(str(root), (), listed)
     found: list[tuple[Path, str]] = []
     problems: list[Problem] = []
-    listed: list[tuple[tuple[str, ...], str]] = []
-    _yaml_files(str(root), (), listed)
-    for parts, name in sorted(listed):  # sorted by parts, as paths sort
+    expected = ", ".join(f"{root.name}/{d}/" for d in KINDS)
+    for parts, name, what in sorted(listed):  # sorted by parts, as paths sort
         path = Path(name)
         kind = KINDS.get(parts[0]) if len(parts) == 2 else None
-        if kind is None:
-            expected = ", ".join(f"{root.name}/{d}/" for d in KINDS)
-            message = f"record files belong directly in {expected}"
-            problems.append(Problem(Where(display_path(path), 1), "misplaced-file", message))
-            continue
-        found.append((path, kind))
+        where = Where(display_path(path), 1)
+        if what == "special":
+            problems.append(Problem(where, "not-regular-file", not_regular(path)))
+        elif what == "other":
+            problems.append(Problem(where, "misnamed-file", "a file in a record folder that is not named "
+                                    f"<id>.yml (lowercase .yml): rename it, or move it out of {root.name}/"))
+        elif kind is None:
+            problems.append(Problem(where, "misplaced-file", f"record files belong directly in {expected}"))
+        else:
+            found.append((path, kind))
     return found, problems
 
 
-def _yaml_files(folder: str, parts: tuple[str, ...], found: list[tuple[tuple[str, ...], str]]) -> None:
-    """Files named *.yml or *.yaml under folder, as Path.rglob finds them (symbolic links to
-    folders are not followed, unreadable folders are skipped) but several times faster."""
+def _scan(folder: str, parts: tuple[str, ...], found: list[tuple[tuple[str, ...], str, str]]) -> None:
+    """Files under folder as (parts, path, what), without following symbolic links.
+
+    what is 'special' for anything but a regular file or folder (a link, device, pipe), 'other' for
+    a file in a record folder not named *.yml, 'record' for the rest that look like YAML. Files whose
+    name starts with a dot (editors' swap and lock files, .gitkeep) are left alone unless they look
+    like YAML. Several times faster than Path.rglob.
+    """
     try:
         with os.scandir(folder) as scan:
             entries = list(scan)
     except PermissionError:
         return
+    in_record_folder = len(parts) == 1 and parts[0] in KINDS
     for entry in entries:
+        here = (*parts, entry.name)
+        yaml_name = _yaml_name(entry.name)
+        if entry.name.startswith(".") and not yaml_name:
+            continue
         try:
             if entry.is_dir(follow_symlinks=False):
-                _yaml_files(entry.path, (*parts, entry.name), found)
-                continue
-            dot = entry.name.rfind(".")  # Path.suffix: a leading dot does not start one
-            suffix = entry.name[dot:] if 0 < dot < len(entry.name) - 1 else ""
-            if suffix in (".yml", ".yaml") and entry.is_file():
-                found.append(((*parts, entry.name), entry.path))
+                _scan(entry.path, here, found)
+            elif not entry.is_file(follow_symlinks=False):
+                found.append((here, entry.path, "special"))
+            elif in_record_folder and (entry.name.startswith(".") or not entry.name.endswith(".yml")):
+                found.append((here, entry.path, "other"))
+            elif yaml_name:
+                found.append((here, entry.path, "record"))
         except OSError:
             continue
 
 
-def _bib_lines(text: str) -> dict[str, tuple[int, dict[str, int]]]:
-    """Line of each entry key and of each of its fields, found by scanning the text."""
-    lines: dict[str, tuple[int, dict[str, int]]] = {}
-    starts = [(m.start(), m.group(2), text.count("\n", 0, m.start()) + 1)
-              for m in _ENTRY_RE.finditer(text)]
-    for index, (start, key, line) in enumerate(starts):
-        end = starts[index + 1][0] if index + 1 < len(starts) else len(text)
-        fields = {m.group(1).lower(): line + text.count("\n", start, start + m.start())
-                  for m in _FIELD_RE.finditer(text[start:end])}
-        lines.setdefault(key, (line, fields))
-    return lines
-
-
-def _later_entry(lines: dict[str, tuple[int, dict[str, int]]], start: int, error_line: int) -> bool:
-    """True when another entry starts between an entry's start and an error line."""
-    return any(start < line <= error_line for line, _ in lines.values())
-
-
-def _bib_duplicates(text: str, shown: str) -> list[Problem]:
-    """Entry keys used twice: pybtex drops the second one."""
-    seen: set[str] = set()
-    problems = []
-    for match in _ENTRY_RE.finditer(text):
-        key = match.group(2).lower()
-        if key in seen:
-            line = text.count("\n", 0, match.start()) + 1
-            problems.append(Problem(Where(shown, line), "duplicate-id", f"source key '{key}' is used twice"))
-        seen.add(key)
-    return problems
+def _yaml_name(name: str) -> bool:
+    """True for a name ending in .yml or .yaml, in any case."""
+    return name.lower().endswith((".yml", ".yaml"))
 
 
 def read_sources(path: Path) -> tuple[dict[str, Source], list[Problem]]:
-    """Parse the BibTeX/BibLaTeX bibliography with pybtex."""
+    """Read and parse the BibTeX/BibLaTeX bibliography."""
     shown = display_path(path)
-    if not path.exists():
+    if not os.path.lexists(path):
         return {}, [Problem(Where(shown, 1), "unreadable-file", "the bibliography is missing")]
     text, problems = read_text(path, shown)
     if text is None:
         return {}, problems
-    with pybtex.errors.capture() as captured:
-        try:
-            bib = parse_string(text, "bibtex")
-        except PybtexSyntaxError as exc:
-            return {}, [Problem(Where(shown, exc.lineno or 1), "bib-syntax", exc.message)]
-    lines = _bib_lines(text)
-    problems += _bib_duplicates(text, shown)
-    for exc in captured:
-        if "duplicate" in str(exc) and "entry" in str(exc) and "field" not in str(exc):
-            continue  # reported above with its line
-        code = "duplicate-key" if "duplicate" in str(exc) else "bib-syntax"
-        key = next((k for k in lines if f"key {k} " in str(exc)), None)
-        line = lines[key][0] if key else getattr(exc, "lineno", None) or 1
-        problems.append(Problem(Where(shown, line), code, str(exc)))
-    sources = {}
-    broken = {getattr(exc, "lineno", None) for exc in captured if isinstance(exc, PybtexSyntaxError)}
-    for key, entry in bib.entries.items():
-        line, field_lines = lines.get(key, (1, {}))
-        if any(b and b >= line and not _later_entry(lines, line, b) for b in broken):
-            continue  # a half-parsed entry would only add noise to its syntax error
-        fields = tuple(sorted((name.lower(), str(value)) for name, value in entry.fields.items()))
-        persons = tuple((role.lower(), " and ".join(str(p) for p in people))
-                        for role, people in entry.persons.items())
-        title = Text.from_latex(str(entry.fields.get("title", ""))).render(_text_backend())
-        source = Source(key, entry.type.lower(), title,
-                        Where(shown, line), fields + persons, tuple(sorted(field_lines.items())))
-        sources[key] = source
-    return sources, problems
+    sources, found = bib.parse_sources(text, shown)
+    return sources, problems + found
 
 
 @contextmanager
@@ -264,12 +246,6 @@ def collector_paused() -> Iterator[None]:
             gc.freeze()
             gc.unfreeze()
             gc.enable()
-
-
-@cache
-def _text_backend() -> BaseBackend:
-    # render_as() looks the plugin up among all installed packages on every call: 10 ms a source.
-    return find_plugin("pybtex.backends", "text")()
 
 
 def _read_records(files: list[tuple[Path, str]],
@@ -304,15 +280,19 @@ def _read_cached(path: Path, kind: str, shown: str,
 def _read_sources_cached(path: Path, store: parsecache.ParseCache) -> tuple[dict[str, Source], list[Problem]]:
     """read_sources, from the cache when the bibliography's bytes are unchanged."""
     shown = display_path(path)
-    try:
-        raw = path.read_bytes()
-    except OSError:
+    if not os.path.lexists(path):
         return read_sources(path)
+    raw, problems = read_bytes(path, shown)
+    if raw is None:
+        return {}, problems
     entry = parsecache.key("bib", str(MAX_BYTES), raw)
     cached = store.get(entry)
     if cached is not None:
         return _moved(shown, *cached)
-    sources, problems = read_sources(path)
+    text, problems = decode(raw, shown)
+    if text is None:
+        return {}, problems
+    sources, problems = bib.parse_sources(text, shown)
     store.put(entry, (shown, sources, tuple(problems)))
     return sources, problems
 

@@ -10,11 +10,18 @@ from functools import lru_cache
 
 from . import text
 
-# Characters with inline meaning in the Markdown dialect the site uses ({ } would let text add
-# attributes through attr_list; | would end a table cell; [^ would start a footnote).
-_BACKSLASHED = re.compile(r"([\\`*_{}\[\]|#])")
-_ENTITY = re.compile(r"&(?=#?\w+;)")
-_LINE_START = re.compile(r"^(\s*)(\d+)\.|^(\s*)([-+])")
+# Every ASCII character that means something to Markdown or to an extension the site uses or might
+# (attr_list's { }, tables' |, footnotes' [^, emphasis, code, admonitions' !!!, pymdownx's ~ ^ = + $,
+# the first / of footnotes' ///Footnotes Go Here/// marker) becomes a numeric character reference
+# after html.escape: Markdown passes references through as text, so no syntax can form. (: and a
+# single / only mean something after a character of this set, so they stay readable.)
+_MARKDOWN_CHARS = "\\`*_{}[]|#!~^=$+/"
+_MARKDOWN = re.compile(r"[\\`*_{}\[\]|!~^=$+]|/(?=//)|(?<!&)#")  # html.escape's own &#x27; keeps its #
+_REFS = {c: f"&#{ord(c)};" for c in _MARKDOWN_CHARS}
+# A list marker where the text starts a line (a list item, a cell read as a block by some engines).
+_LINE_START = re.compile(r"^(\s*)(?:(\d+)([.)])|([-+]))")
+# Control characters are refused when the data is read; these replace any that reach here.
+_CONTROLS = {c: "\ufffd" for c in [*range(0x00, 0x09), 0x0b, 0x0c, *range(0x0e, 0x20), *range(0x7f, 0xa0)]}
 _UNSAFE_URL_CHARS = str.maketrans({c: f"%{ord(c):02X}" for c in " \"'<>()[]{}|\\^`"})
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December")
@@ -24,23 +31,35 @@ RECORD_DIRS = {"incident": "incident", "person": "person", "organisation": "orga
 
 
 def escape_inline(value: str) -> str:
-    """Text as inline Markdown that shows exactly as written, spaces kept (no markup, no HTML)."""
-    # A bare & is already text to Markdown; only one that would read as an entity needs escaping.
-    value = _ENTITY.sub("&amp;", value).replace("<", "&lt;").replace(">", "&gt;")
-    return _BACKSLASHED.sub(r"\\\1", value)
+    """Data text as Markdown that shows exactly as written, spaces kept (the one escaping rule).
+
+    html.escape, then every Markdown character as a character reference, which Markdown passes
+    through as text: no markup, attribute, footnote or HTML can form, in a cell, heading or link
+    label alike. esc() is this with whitespace folded; attr() is its html.escape alone, for the
+    places Markdown never reads (attribute values, the page title, the figures' SVG).
+    """
+    escaped = _MARKDOWN.sub(_ref, html.escape(value.translate(_CONTROLS), quote=True))
+    return _LINE_START.sub(_line_start, escaped, count=1)
+
+
+def _ref(match: re.Match[str]) -> str:
+    return _REFS[match[0]]
+
+
+def _line_start(match: re.Match[str]) -> str:
+    indent, digits, dot, dash = match.groups()
+    return f"{indent}{digits}&#{ord(dot)};" if digits else f"{indent}&#{ord(dash)};"
 
 
 @lru_cache(maxsize=1 << 16)  # names and labels recur on thousands of pages
 def esc(value: object) -> str:
-    """Data text on one line as inline Markdown that shows exactly as written."""
-    escaped = escape_inline(" ".join(str(value).split()))
-    # A number or dash at the start would begin a list where the text is a list item or cell.
-    return _LINE_START.sub(lambda m: (f"{m[1]}{m[2]}\\." if m[2] else f"{m[3]}\\{m[4]}"), escaped)
+    """Data text on one line as inline Markdown (or HTML) that shows exactly as written."""
+    return escape_inline(" ".join(str(value).split()))
 
 
 def attr(value: object) -> str:
-    """Text for an HTML attribute value in double quotes."""
-    return html.escape(" ".join(str(value).split()), quote=True)
+    """Data text on one line for an HTML attribute, the page title or SVG, which Markdown never reads."""
+    return html.escape(" ".join(str(value).translate(_CONTROLS).split()), quote=True)
 
 
 def safe_url(url: str | None) -> str | None:
@@ -135,12 +154,30 @@ def prose(value: str, cite: Callable[[str, str], str], inline: bool = False) -> 
     parts.append(_neutralise(value[last:]))
     result = "".join(parts).strip()
     if inline:
-        result = " ".join(result.replace("|", "\\|").split())
+        result = " ".join(result.replace("|", "&#124;").split())
     return result
 
 
+_PROSE_RULES = (
+    (re.compile(r"<"), "&lt;"),  # no HTML; > stays for quotations
+    (re.compile(r"[{}]"), None),  # attr_list's { }, as references: a backslash before them cannot undo it
+    (re.compile(r"\[(?=\^)|!(?=\[)"), None),  # footnote references, images
+    (re.compile(r"(?m)^([ \t]{0,3})(\*?\[)(?=[^\]]*\]:)"), None),  # link, footnote, abbreviation definitions
+    (re.compile(r"(?m)^[ \t]*[!?](?=[!?]{2})"), None),  # admonitions and details (!!! note, ??? note)
+    (re.compile(r"\[(?=TOC\])|/(?=//Footnotes Go Here///)", re.I), None),  # the toc and footnote markers
+    (re.compile(r"\](?=\((?!\s*(?:https?://|#)))"), None),  # links that are not http(s) or in the page
+)
+
+
 def _neutralise(chunk: str) -> str:
-    chunk = chunk.replace("<", "&lt;")  # no HTML; > stays for quotations
-    chunk = chunk.replace("{", "\\{").replace("}", "\\}").replace("[^", "\\[^").replace("![", "!\\[")
-    chunk = re.sub(r"(?m)^(\s{0,3})\[([^\]]*)\]:", r"\1\\[\2]:", chunk)  # link definitions
-    return re.sub(r"\]\((?!\s*(?:https?://|#))", lambda _: "\\]\\(", chunk)
+    """Contributors' Markdown with nothing in it that reaches past plain prose (see prose)."""
+    chunk = chunk.translate(_CONTROLS)
+    for pattern, replacement in _PROSE_RULES:
+        chunk = pattern.sub(replacement or _prose_ref, chunk)
+    return chunk
+
+
+def _prose_ref(match: re.Match[str]) -> str:
+    """The last character of a match as a character reference (the rest kept as written)."""
+    text = match[0]
+    return text[:-1] + f"&#{ord(text[-1])};"

@@ -23,7 +23,7 @@ PACKAGE = Path(__file__).resolve().parent
 # Everything whose change could change a cached result.
 LIBRARIES = ("PyYAML", "jsonschema", "referencing", "pybtex")
 KEEP = 16  # cache files kept per cache directory
-CODE_FILES = ("yamlio.py", "load.py", "schema.py", "parsecache.py", "model.py", "problems.py")
+CODE_FILES = ("yamlio.py", "load.py", "bib.py", "schema.py", "parsecache.py", "model.py", "problems.py")
 
 
 def cache_dir() -> Path | None:

@@ -9,10 +9,17 @@ from .model import Where
 # Every code the validator can emit, with what it means. Tests hold one bad fixture per code.
 CODES: dict[str, str] = {
     "unreadable-file": "a file or the data directory cannot be read (or sources.bib is missing)",
+    "not-regular-file": "a symbolic link, device or pipe in the data directory: only regular files are read",
+    "misnamed-file": "a file in a record folder not named <id>.yml (.YML, .yaml, notes.txt, ...)",
     "file-too-large": "a file is over the size limit (1 MB); records are a few KB",
     "not-utf8": "a file is not UTF-8 text",
     "yaml-syntax": "the YAML cannot be parsed",
     "too-complex": "aliases expand the YAML beyond the limit",
+    "too-deep": "lists and mappings nested beyond the limit (64 levels; records need about 6)",
+    "bad-number": "a number YAML reads otherwise than it looks (010 is 8; 1_000, 0x1f) or not finite (.nan)",
+    "number-too-large": "a number above 1,000,000,000",
+    "string-too-long": "a value over 10,000 characters",
+    "control-character": "an invisible control character in a value (a YAML escape such as \\x02)",
     "duplicate-key": "a key appears twice in one mapping (YAML would silently keep one)",
     "empty-file": "a record file holds no record",
     "misplaced-file": "a YAML file outside incidents/, people/ or organisations/",
@@ -68,7 +75,8 @@ class Problem:
 
     def __str__(self) -> str:
         prefix = "warning: " if self.warning else ""
-        return f"{self.where}: {self.code}: {prefix}{self.message}"
+        # One line per problem, whatever a message quotes: tools read the output line by line.
+        return f"{self.where}: {self.code}: {prefix}{' '.join(self.message.split())}"
 
 
 def sort_key(problem: Problem) -> tuple[str, int, str, str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import json
 from functools import cache
 from pathlib import Path
@@ -19,7 +20,7 @@ FIGURE_FIELDS = {"min", "max"}
 DATE_FIELDS = {"date", "end_date", "as_of", "from", "to"}
 
 
-ANNOTATIONS = {"description", "title", "$comment", "examples", "default"}
+ANNOTATIONS = {"description", "title", "$comment", "examples", "default", "x-vocabulary"}
 
 
 @cache
@@ -115,10 +116,16 @@ def _problems_for(error: ValidationError, data: Any, shown: str) -> list[Problem
     if error.validator == "additionalProperties":
         allowed = set(error.schema.get("properties", {}))
         return [Problem(Where(shown, _line_of(data, path + [key])), "unknown-field",
-                        f"{_dotted(path)}: unknown field '{key}' (allowed: {', '.join(sorted(allowed))})")
+                        f"{_dotted(path)}: unknown field '{key}'{_did_you_mean(key, allowed)} "
+                        f"(allowed: {', '.join(sorted(allowed))})")
                 for key in error.instance if key not in allowed]
     return [Problem(Where(shown, _line_of(data, path)), _code(error),
                     f"{_dotted(path)}: {error.message}")]
+
+
+def _did_you_mean(key: Any, allowed: set[str]) -> str:
+    close = difflib.get_close_matches(str(key), sorted(allowed), n=1)
+    return f"; did you mean '{close[0]}'?" if close else ""
 
 
 def check(kind: str, data: Any, shown: str) -> list[Problem]:

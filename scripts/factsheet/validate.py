@@ -12,6 +12,7 @@ from .model import Dataset, Incident, Link, Source, Where
 from .problems import Problem, sort_key
 from .vocab import SOURCE_KINDS, suggest
 from .wording import APPROXIMATE, Reading, read
+from .yamlio import MAX_NUMBER
 
 ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 DATE_FORMS = "write a day 2019-11-28, a month 2019-11, a year 2019, or unknown"
@@ -63,7 +64,30 @@ def _document_problems(kind: str, record_id: str, path: str, data: object,
     seen.setdefault((kind, record_id), path)
     if not isinstance(data, dict):
         return problems + [Problem(where, "wrong-type", "a record file must hold one mapping")]
-    return problems + schema.check(kind, data, path)
+    found = schema.check(kind, data, path)
+    # The record is not built, so its cross-record checks do not run: report what can be told anyway.
+    return problems + found + (_unbuilt_range_problems(path, data) if found else [])
+
+
+def _unbuilt_range_problems(path: str, data: dict) -> list[Problem]:
+    """min over max in the claims of a record the schema refused (a negative figure hid it)."""
+    claims = data.get("claims")
+    if not isinstance(claims, list):
+        return []
+    lines = getattr(claims, "item_lines", [])
+    problems = []
+    for index, item in enumerate(claims):
+        if not isinstance(item, dict):
+            continue
+        low, high = item.get("min"), item.get("max")
+        if type(low) is int and type(high) is int and low > high:
+            where = Where(path, lines[index] if index < len(lines) else 1)
+            problems.append(Problem(where, "min-over-max", _over_max(str(item.get("id")), low, high)))
+    return problems
+
+
+def _over_max(claim_id: str, low: int, high: int) -> str:
+    return f"claim '{claim_id}': min {low} is greater than max {high}"
 
 
 def _source_problems(sources: dict[str, Source]) -> list[Problem]:
@@ -126,9 +150,12 @@ def figure_problems(claim_id: str, figure: str | None, low: int | None, high: in
     """A figure's numbers must agree with each other and with the reading of its wording."""
     problems = []
     if low is not None and high is not None and low > high:
-        problems.append(Problem(where, "min-over-max", f"claim '{claim_id}': min {low} is greater than "
-                                f"max {high}"))
+        problems.append(Problem(where, "min-over-max", _over_max(claim_id, low, high)))
     wording = (figure or "").strip()
+    if any(len(run) > len(str(MAX_NUMBER)) or int(run) > MAX_NUMBER
+           for run in re.findall(r"\d+", wording.replace(",", ""))):
+        return problems + [Problem(where, "number-too-large", f"claim '{claim_id}': the figure's number "
+                                   f"is above the limit of {MAX_NUMBER:,}")]
     found = read(wording)
     if found is None:
         problems.append(Problem(where, "figure-unreadable", f"claim '{claim_id}': cannot tell how "

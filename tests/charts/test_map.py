@@ -108,7 +108,7 @@ def test_a_circle_without_room_for_its_name_is_numbered_and_keyed(ds, monkeypatc
     root = ET.fromstring(svg)
     numbers = [t.text for t in root.iter(SVG + "text") if "fs-place-name" in (t.get("class") or "")]
     assert numbers == [str(n) for n in range(1, len(build(ds).circles) + 1)]
-    assert "Numbered on the map:" in svg and "1  Nasiriyah" in svg
+    assert "Numbered on the map:" in svg and "1 · Nasiriyah" in svg
 
 
 def test_many_incidents_share_a_circle_per_area(ds, monkeypatch) -> None:

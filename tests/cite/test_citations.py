@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from html import unescape
 from pathlib import Path
 
 import markdown
@@ -88,7 +89,7 @@ def test_article_report_and_misc(refs):
     found, _ = refs
     assert found.plain["paper"] == ("Jane Doe. “Killing of protesters: what happened?” Journal of Iraq "
                                     "Studies, 12(3), pp. 45–67, March 2020.")
-    assert "*Journal of Iraq Studies*" in found.markdown["paper"]
+    assert "<em>Journal of Iraq Studies</em>" in found.markdown["paper"]
     assert found.plain["report"] == ("UNAMI. Human rights special report: demonstrations in Iraq. Report, "
                                      "https://example.org/unami, October 2019.")
     assert found.plain["broadcast"] == "Al Hadath. “Evening news.” Television broadcast, November 2019."
@@ -107,7 +108,7 @@ def test_markdown_is_not_over_escaped_and_shows_text_as_written(refs):
     rendered = html(found.markdown["undated"])
     assert "<script>" not in rendered and "&lt;script&gt;" in rendered
     assert "AT&amp;T" in rendered and "&amp;amp;" not in rendered
-    assert "*bold*" in rendered and "<em>" not in rendered
+    assert "*bold*" in unescape(rendered) and "<em>" not in rendered
     assert 'href="javascript' not in rendered
 
 

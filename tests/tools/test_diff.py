@@ -202,7 +202,7 @@ def test_table_cells_are_escaped(tmp_path: Path) -> None:
     path = tmp_path / "data" / NASIRIYAH
     path.write_text(path.read_text("utf-8").replace("unnamed: incoming reports", "unnamed: a | b <i>"))
     found = review(load_dataset(VALID), load_dataset(tmp_path / "data"), "a", "b")
-    assert "| `chain[0].unnamed` | incoming reports | a \\| b &lt;i&gt; |" in markdown(found).splitlines()
+    assert "| `chain[0].unnamed` | incoming reports | a &#124; b &lt;i&gt; |" in markdown(found).splitlines()
 
 
 def test_long_texts_are_shown_as_a_word_diff() -> None:

@@ -32,6 +32,13 @@ def _prepare(case: Path, target: Path) -> tuple[set[str], dict[str, str]]:
             expected.add(line.strip())
     for rel in options.get("delete", "").split():
         (target / rel).unlink()
+    links = options.get("symlink", "").split()
+    for link, pointed in zip(links[::2], links[1::2], strict=True):
+        # The file pointed at lies outside the data directory, as a leaked secret would.
+        outside = target.parent / "outside" / pointed
+        outside.parent.mkdir(exist_ok=True)
+        shutil.copyfile(case / pointed, outside)
+        (target / link).symlink_to(outside)
     return expected, options
 
 

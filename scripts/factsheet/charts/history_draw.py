@@ -107,7 +107,7 @@ def table(ds: Dataset, history: History, mark: Mark) -> str:
             rows.append((point.day.isoformat(), series.label, [
                 spoken(point), claimant(ds, series.points[0].claim, record_name, md)[1],
                 chain_of(ds, claim, record_name, md),
-                md(claim.figure or "") + note, md(value_text(claim)) + note]))
+                md(claim.figure or "") + note, value_text(claim) + note]))  # numbers, not data text
     rows.sort(key=lambda r: (r[0], r[1]))
     out = markdown_table(("Date", "Claimant", "Attribution chain", "Figure as worded", "Drawn as"),
                          [r[2] for r in rows])

@@ -89,7 +89,7 @@ def key(keyed: list[str], top: float, size: float) -> tuple[str, float]:
     out.append(text(0, y, "Numbered on the map:", font_size=size, class_="fs-axis"))
     for number, words in enumerate(keyed[:MAX_KEY], start=1):
         y += size * 1.3
-        out.append(text(0, y, f"{number}  {words}", font_size=size))
+        out.append(text(0, y, f"{number} · {words}", font_size=size))
     if len(keyed) > MAX_KEY:
         y += size * 1.3
         out.append(text(0, y, f"and {len(keyed) - MAX_KEY} more circles, named in the table below",

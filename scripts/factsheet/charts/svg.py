@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from html import escape
+
+from ..markup import attr
 
 # Colours are presentation attributes so a figure still reads with no style sheet; the classes let
 # docs/assets/charts.css take over with the theme's light and dark colours.
@@ -63,8 +64,8 @@ def wrap(words: str, size: float, room: float, bold: bool = False) -> list[str]:
 
 
 def esc(text: str) -> str:
-    """Text or attribute value made safe for XML."""
-    return escape(text, quote=True)
+    """Text or attribute value made safe for XML (markup.attr: the SVG is raw HTML Markdown never reads)."""
+    return attr(text)
 
 
 def attrs(values: dict[str, object]) -> str:

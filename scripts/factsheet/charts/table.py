@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from ..markup import esc as md
 from ..model import Cite
 from .ranges import Total
 from .svg import esc
@@ -34,14 +35,6 @@ class Figure:
                 f"<figcaption>{esc(self.caption)}</figcaption>\n</figure>\n\n"
                 f'<details class="fs-chart-data" markdown="1">\n<summary>{esc(summary)}</summary>\n\n'
                 f"{self.table}\n</details>\n")
-
-
-def md(text: str) -> str:
-    """Text from the data made inert in Markdown and HTML: no tags, links or emphasis by accident."""
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    for char in "\\`*_[]|#":
-        text = text.replace(char, "\\" + char)
-    return text
 
 
 def md_link(label: str, href: str | None) -> str:

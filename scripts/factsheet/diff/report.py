@@ -41,6 +41,11 @@ def cell(text: str | None) -> str:
     return esc(text) if text else "—"
 
 
+def code(text: str) -> str:
+    """Text as a Markdown code span, which shows every character as written (backticks aside)."""
+    return "`" + " ".join(text.replace("`", "'").split()) + "`"
+
+
 def word_diff(old: str, new: str) -> str:
     """Two texts as one, words taken out struck through and words put in bold."""
     a, b = old.split(), new.split()
@@ -81,7 +86,8 @@ def _record_entry(change: RecordChange) -> str:
 
 def _group_rows(groups: tuple[GroupChange, ...]) -> list[str]:
     rows = ["| Incident | Counted | Before | After |", "| --- | --- | --- | --- |"]
-    rows += [f"| {cell(g.title)} (`{g.page}`) | {cell(g.scope)} | {cell(g.before)} | {cell(g.after)} |"
+    # Before and after are the site's own words and numbers (29–46+, 2 origins, corroborated), not data.
+    rows += [f"| {cell(g.title)} (`{g.page}`) | {cell(g.scope)} | {g.before or '—'} | {g.after or '—'} |"
              for g in groups]
     return rows
 
@@ -127,7 +133,8 @@ def sections(review: Review, limit: int | None) -> list[tuple[str, list[str]]]:
         lines = [f"- {what}: " + ", ".join(f"`{p}`" for p in paths) + "\n" for what, paths in both if paths]
         out.append(("Pages", lines))
     if review.broken:
-        out.append((f"Broken links ({len(review.broken)})", capped([f"- {esc(b)}\n" for b in review.broken])))
+        out.append((f"Broken links ({len(review.broken)})",
+                    capped([f"- {code(b)}\n" for b in review.broken])))
     return out
 
 

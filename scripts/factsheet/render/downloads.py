@@ -87,4 +87,10 @@ def page(ctx: Context, schemas: Mapping[str, str]) -> str:
         columns,
         "Each figure in these files is a claim by its source, as on the pages; see the "
         f"[methodology]({page.to(METHODOLOGY)}) for how the site reads them.",
+        "## Opening the CSV file in a spreadsheet",
+        "A spreadsheet runs a cell that starts with `=`, `+`, `-` or `@` (or a tab or carriage return) "
+        "as a formula. The records come from many contributors, so in `claims.csv` such a cell starts "
+        "with an apostrophe (`'`), which spreadsheets do not show: `=1+1` is written `'=1+1` and shows "
+        "as `=1+1`. Any other program reading the CSV file sees the apostrophe; `claims.json` has the "
+        "text exactly as written, without it.",
     ])

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from .. import charts
 from ..figures import IncidentFigures, Series
-from ..markup import esc, external, human_date, lang_span, number, record_path
+from ..markup import esc, external, human_date, number, record_path
 from ..model import Claim, Incident, Place
 from .common import (
     METHODOLOGY,
@@ -48,9 +48,11 @@ def when(incident: Incident) -> str:
 def place(page: Page, where: Place) -> str:
     """City (and its other spellings), area, country, and a map link with its precision."""
     parts = []
+    others = variants(where.variants)  # abbreviations marked, as for people and organisations
     if where.city:
-        others = ", ".join(lang_span(v.name, v.lang) for v in where.variants)
         parts.append(esc(where.city) + (f" (also written {others})" if others else ""))
+    elif others:
+        parts.append(f"also written {others}")
     parts += [esc(p) for p in (where.area, where.country) if p]
     coords = where.coordinates
     if coords:
@@ -164,8 +166,11 @@ def allegations(page: Page, incident: Incident) -> str:
         text = page.notes.text(claim.alleges, inline=True) + page.notes.cite(claim.cite)
         accused = ", ".join(page.link_item(a) for a in claim.accused)
         rows.append((anchor + text, page.chain(claim.chain), accused, as_of(page, claim),
-                     page.source_label(claim.cite.source)))
-    return table(("Allegation", "Made by, then relays", "Accused", "As of", "Source"), rows)
+                     page.source_label(claim.cite.source), page.notes.text(claim.note, inline=True)))
+    headers = ("Allegation", "Made by, then relays", "Accused", "As of", "Source", "Note")
+    if not any(row[-1] for row in rows):  # no allegation has a note: leave the column out, as for figures
+        return table(headers[:-1], [row[:-1] for row in rows])
+    return table(headers, rows)
 
 
 def _answered(page: Page, incident: Incident, claim_id: str) -> str:
