@@ -214,3 +214,18 @@ def test_no_page_leaves_adjacent_references_unseparated(site):
     for path, output in site.items():
         if path.endswith(".md"):
             assert not re.search(r"(?<!\\)\[\^[^\]\s]+\]\[\^", output.content), path
+
+
+def test_unnamed_claimants_read_as_words():
+    from factsheet.render.common import unnamed
+
+    assert unnamed("medical sources") == "unnamed medical sources"
+    blog = "an unnamed blog that published the article"
+    assert unnamed(blog) == blog
+    assert unnamed("a Reuters cameraman") == "a Reuters cameraman"
+    assert unnamed("two *Iraqi* officials") == "two \\*Iraqi\\* officials"  # still escaped
+
+
+def test_no_chain_says_unnamed_in_brackets(site):
+    for path, output in site.items():
+        assert "(unnamed)" not in output.content, path

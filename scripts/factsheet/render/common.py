@@ -198,7 +198,10 @@ class Page:
         if boost is not None:
             # A name search should rank the record itself above index pages listing the same name.
             meta["search"] = {"boost": boost}
-        meta["factsheet"] = {**self.ctx.edition, **({"record": record} if record else {})}
+        meta["factsheet"] = dict(self.ctx.edition)
+        if record:
+            # Where the page lives on the public site (directory URLs), for "How to cite".
+            meta["factsheet"] |= {"record": record, "path": attr(self.path.removesuffix(".md") + "/")}
         front = json.dumps(meta, ensure_ascii=False, indent=1)  # JSON is YAML: values stay quoted
         return f"---\n{front}\n---\n\n" + body + ("\n\n" + notes if notes else "") + "\n"
 
