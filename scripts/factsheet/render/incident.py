@@ -107,9 +107,10 @@ def ranges(page: Page, incident: Incident) -> str:
     return table(("Counted", "Claimed range", "Independent origins", "Grade"), rows)
 
 
-def _latest_rows(page: Page, run: Series) -> list[Sequence[str]]:
-    return [(page.origin(found), figure(page, claim), human_date(claim.as_of, missing="not stated"),
-             page.source_cell(claim.cite.source)) for found, claim in run.latest]
+def _latest_rows(page: Page, incident: Incident, run: Series) -> list[Sequence[str]]:
+    return [(page.origin(found), figure(page, claim), grade_cell(page, group_of(page, incident.id, claim)),
+             human_date(claim.as_of, missing="not stated"), page.source_cell(claim.cite.source))
+            for found, claim in run.latest]
 
 
 def running(page: Page, incident: Incident) -> str:
@@ -118,7 +119,8 @@ def running(page: Page, incident: Incident) -> str:
     for run in _found(page, incident).series:
         heading = counted(run.counts, run.who) + f", since {human_date(run.since)}"
         blocks.append(f"**{heading}.** The latest figure of each origin, newest first:")
-        blocks.append(table(("Origin", "Latest figure", "As of", "Source"), _latest_rows(page, run)))
+        blocks.append(table(("Origin", "Latest figure", "Grade on its day", "As of", "Source"),
+                            _latest_rows(page, incident, run)))
         same_day = [(human_date(g.scope.period[2]), range_cell(page, g), origins_cell(page, g),
                      grade_cell(page, g)) for g in run.groups if len(g.origins) > 1]
         if same_day:

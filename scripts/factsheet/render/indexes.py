@@ -54,8 +54,9 @@ def killed(page: Page, incident_id: str) -> tuple[str, str]:
              + (f", {grade_cell(page, g)}" if g.grade else "") for g in groups]
     if latest:
         newest = max(latest, key=lambda item: (sort_date(item[1].as_of), item[1].id))[1]
+        grade = grade_cell(page, group_of(page, incident_id, newest))
         cells.append(f"running total, latest: {figure(page, newest)}, "
-                     f"as of {human_date(newest.as_of, missing='no date')}")
+                     f"as of {human_date(newest.as_of, missing='no date')}" + (f", {grade}" if grade else ""))
     claims = [c for g in groups for c in g.claims + g.wordless] + [c for _, c in latest]
     sources = len({c.cite.source for c in claims})
     return "; ".join(cells), number(sources) + claim_refs(page, claims)
