@@ -2,8 +2,9 @@
 
 On a narrow screen (docs/assets/factsheet.css) such a table is shown as one card per row, each cell
 under its heading, so that a row's figure, claimant and grade are read without scrolling sideways.
-The heading is copied into the cell's data-label attribute, and the table's parts get their ARIA
-roles, which keep them a table for screen readers once CSS has made them blocks.
+The heading is copied into the cell's data-label attribute. No ARIA roles are added: HTML forbids
+them on the cells of a table, and Chromium keeps a table's semantics when CSS makes its parts
+blocks (tests/browser/test_phone_tables.py checks the accessibility tree).
 Enabled in mkdocs.yml as `factsheet.mdtables`.
 """
 
@@ -18,8 +19,6 @@ from markdown.treeprocessors import Treeprocessor
 # A table of at least this many columns is stacked on narrow screens; narrower ones fit as they are.
 MIN_COLUMNS = 3
 _STASHED = re.compile("\x02wzxhzdk:\\d+\x03")  # raw HTML kept aside by Python-Markdown until the end
-ROLES = {"table": "table", "thead": "rowgroup", "tbody": "rowgroup", "tr": "row", "th": "columnheader",
-         "td": "cell"}
 
 
 def _text(element: etree.Element) -> str:
@@ -37,9 +36,6 @@ class CellLabels(Treeprocessor):
             labels = [_text(th) for th in head.findall("th")]
             if len(labels) < MIN_COLUMNS:
                 continue
-            for element in table.iter():
-                if element.tag in ROLES:
-                    element.set("role", ROLES[element.tag])
             for row in table.findall("tbody/tr"):
                 for label, cell in zip(labels, row.findall("td"), strict=False):
                     cell.set("data-label", label)
