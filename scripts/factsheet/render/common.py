@@ -202,8 +202,7 @@ class Page:
         if record:
             # Where the page lives on the public site (directory URLs), for "How to cite".
             meta["factsheet"] |= {"record": record, "path": attr(self.path.removesuffix(".md") + "/")}
-        front = json.dumps(meta, ensure_ascii=False, indent=1)  # JSON is YAML: values stay quoted
-        return f"---\n{front}\n---\n\n" + body + ("\n\n" + notes if notes else "") + "\n"
+        return f"---\n{front_matter(meta)}---\n\n" + body + ("\n\n" + notes if notes else "") + "\n"
 
 
 PARTY_MEANING = "what a party to the events is: see the methodology"
@@ -224,6 +223,20 @@ def tag(label: str, target: str, meaning: str, kind: str) -> str:
     # attr_list reads the title between double quotes; meanings come from vocab.py, never from the data.
     title = f' title="{meaning.replace(chr(34), chr(39))}"' if meaning else ""
     return f"[{esc(label)}]({target}){{: .fs-tag .{kind}{title} }}"
+
+
+def front_matter(meta: dict, indent: str = "") -> str:
+    """YAML front matter: every string in JSON quotes (valid YAML), so no value is read as anything else."""
+    lines = []
+    for key, value in meta.items():
+        if isinstance(value, dict):
+            lines.append(f"{indent}{key}:\n" + front_matter(value, indent + "  ").rstrip("\n"))
+        elif isinstance(value, list):
+            lines.append(f"{indent}{key}:\n" + "\n".join(f"{indent}  - {json.dumps(v, ensure_ascii=False)}"
+                                                       for v in value))
+        else:
+            lines.append(f"{indent}{key}: {json.dumps(value, ensure_ascii=False)}")
+    return "\n".join(lines) + "\n"
 
 
 _ADJACENT_REFS = re.compile(r"(?<!\\)(\[\^[^\]\s]+\])(?=\[\^[^\]\s]+\])")
