@@ -99,6 +99,22 @@ SOURCE_KINDS: dict[str, str] = {
     "party-media": "the media of a party to the events (government, militia, opposition group)",
 }
 
+# How a source's kind reads beside a figure, where a kind's own word does not read well as a label.
+SOURCE_KIND_LABELS: dict[str, str] = {
+    "un-body": "UN body",
+    "nhri": "national rights institution",
+    "ngo": "NGO",
+    "online-news": "online news",
+    "advocacy": "advocacy media",
+    "party-media": "party media",
+}
+
+
+def source_kind_label(kind: str) -> str:
+    """A source's kind as a short label: 'news agency', 'UN body'."""
+    return SOURCE_KIND_LABELS.get(kind, kind.replace("-", " "))
+
+
 # What kind of body an organisation record is.
 ORGANISATION_KINDS: dict[str, str] = {
     "government": "a government",
