@@ -406,7 +406,8 @@ def test_dated_sources_date_their_claims(ds):
             published = ds.sources[claim.cite.source].get("date")
             if published:
                 assert claim.as_of, f"{incident_id}#{claim.id}"
-                assert str(claim.as_of) <= published, f"{incident_id}#{claim.id}"
+                # A document dated to the month (2019-11) may hold claims dated within it.
+                assert str(claim.as_of)[:len(published)] <= published, f"{incident_id}#{claim.id}"
 
 
 def test_no_name_in_two_records(ds):
