@@ -112,9 +112,10 @@ def _source_problems(sources: dict[str, Source]) -> list[Problem]:
             value = source.get(name)
             if value and not re.match(r"^https?://\S+$", value):
                 problems.append(Problem(at(name), "bad-url", f"{name} must be an http(s) address: {value}"))
-        value = source.get("date")
-        if value is not None and not valid_date(value):
-            problems.append(Problem(at("date"), "bad-date", f"not a date: {value} ({DATE_FORMS})"))
+        for name in ("date", "origdate"):
+            value = source.get(name)
+            if value is not None and not valid_date(value):
+                problems.append(Problem(at(name), "bad-date", f"{name}: not a date: {value} ({DATE_FORMS})"))
         kind = (source.get("kind") or "").strip("{} ")
         if kind and kind not in SOURCE_KINDS:
             problems.append(Problem(at("kind"), "unknown-word", f"source '{key}': kind '{kind}' is not "

@@ -52,8 +52,11 @@ def facts(page: Page, source: Source) -> str:
         ("Published by", publisher),
         ("Date", human_date(source.get("date"), missing="undated")),
         ("Language", esc((plain_field(source, "langid") or "").capitalize())),
+        ("Originally published", human_date(source.get("origdate"), missing="") if source.get("origdate")
+         else ""),
         ("Original", external_link("read the original", source.get("url"))),
         ("Archived copy", external_link("read the archived copy", source.get("archiveurl"))),
+        ("Note", esc(plain_field(source, "note") or "")),
     ]
     return "\n".join(f"- **{label}:** {value}" for label, value in items if value)
 
