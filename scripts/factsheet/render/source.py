@@ -56,7 +56,10 @@ def facts(page: Page, source: Source) -> str:
          else ""),
         ("Original", external_link("read the original", source.get("url"))),
         ("Archived copy", external_link("read the archived copy", source.get("archiveurl"))),
-        ("Note", esc(plain_field(source, "note") or "")),
+        # A bibliographic note describes the document (its address, its dates, whose report it
+        # reposts), as the formatted reference does; it is marked as such, like the reference.
+        ("Note", f'<span class="fs-reference">{esc(plain_field(source, "note"))}</span>'
+         if source.get("note") else ""),
     ]
     return "\n".join(f"- **{label}:** {value}" for label, value in items if value)
 
