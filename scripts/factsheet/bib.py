@@ -24,10 +24,11 @@ _FIELD_RE = re.compile(r"^\s*([A-Za-z][\w-]*)\s*=", re.MULTILINE)
 # Every field a source may have, each shown on its page or in its references (a field outside these
 # would be dropped without a word, so it is an error): the BibLaTeX fields Zotero writes that the
 # references use, and the project's own (kind, stake, archiveurl, langid, publisherid, and origdate:
-# for a page that republishes a report, the original's date).
+# for a page that republishes a report, the original's date; stake_ar and note_ar, the Arabic of stake
+# and note, with translates_ar saying which English versions they translate).
 COMMON_FIELDS = ("title", "author", "organization", "institution", "publisher", "howpublished", "date",
                  "year", "month", "urldate", "url", "archiveurl", "langid", "kind", "stake", "publisherid",
-                 "note", "origdate")
+                 "note", "origdate", "stake_ar", "note_ar", "translates_ar")
 TYPE_FIELDS = {"article": ("journaltitle", "journal", "volume", "number", "pages"),
                "report": ("type", "number")}
 # Fields kept for maintainers and never published, with why (none at present: a source's note tells
