@@ -15,7 +15,7 @@ import logging
 import os
 import shutil
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -137,6 +137,36 @@ def _write_index(target: BinaryIO, config: Any, docs: Iterable[Any]) -> None:
     for number, entry in enumerate(docs):
         target.write((b"," if number else b"") + dump(entry))
     target.write(b"]}")
+
+
+def write_index(path: Path, index: dict[str, Any]) -> None:
+    """Write a search index as Material does."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("wb") as handle:
+        _write_index(handle, index["config"], index["docs"])
+
+
+def updated_index(before: dict[str, Any], after: dict[str, Any], pages: Collection[str]) -> dict[str, Any]:
+    """The index of a whole site after a build of some of its pages (a dirty build, as in a preview).
+
+    The entries of each page in `after` replace that page's entries in `before`; the entries of
+    pages no longer in the site (not in `pages`) go. Pages keep their order; new ones come last.
+    """
+    rebuilt: dict[str, list[Any]] = {}
+    for entry in after["docs"]:
+        rebuilt.setdefault(_page_of(entry["location"]), []).append(entry)
+    docs: list[Any] = []
+    placed: set[str] = set()
+    for entry in before["docs"]:
+        page = _page_of(entry["location"])
+        if page in rebuilt:
+            if page not in placed:
+                docs.extend(rebuilt[page])
+                placed.add(page)
+        elif page in pages:
+            docs.append(entry)
+    docs.extend(entry for page, entries in rebuilt.items() if page not in placed for entry in entries)
+    return {"config": after["config"], "docs": docs}
 
 
 def _join_index(path: str, sources: Sequence[Path], out: Path, pages: Sequence[str]) -> None:

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from factsheet.merge import MergeError, merge, strict_summary
+from factsheet.merge import MergeError, merge, strict_summary, updated_index
 from factsheet.shares import SIDECAR
 
 PAGES = ["", "a/", "b/", "c/"]
@@ -167,3 +167,11 @@ def test_the_output_folder_is_emptied_first_but_keeps_hidden_files(tmp_path: Pat
     (site / ".git").write_text("kept")
     merge([share(tmp_path, "1/1", [], files={"index.html": "H"})], site)
     assert not (site / "old").exists() and (site / ".git").is_file() and (site / "index.html").is_file()
+
+
+def test_an_index_updated_after_a_partial_build() -> None:
+    before = {"config": CONFIG, "docs": [entry(""), entry("a/"), entry("a/#s"), entry("b/"), entry("c/")]}
+    partial = {"config": CONFIG, "docs": [entry("d/"), entry("a/", "new text")]}
+    after = updated_index(before, partial, pages={"", "a/", "c/", "d/"})  # b/ was deleted
+    assert [(e["location"], e["text"]) for e in after["docs"]] == [
+        ("", "text of "), ("a/", "new text"), ("c/", "text of c/"), ("d/", "text of d/")]
