@@ -7,14 +7,14 @@ import importlib
 import json
 import logging
 import os
-import subprocess
+import resource
 import sys
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from . import annotate, bundle, diff, export, merge, scaffold, synth
-from .pipeline import load_checked
+from .pipeline import Run, load_checked, read_manifest, run_process, run_shares
 from .problems import Problem, errors
 from .shares import SIDECAR, Share, cores, parse_share, share_count
 
@@ -158,53 +158,53 @@ def _build_one(args: argparse.Namespace, share: Share) -> int:
 
 def _build_split(args: argparse.Namespace, share: Share) -> int:
     """Render once, then build the pages in shares, args.jobs processes at a time, and merge them."""
-    from .pipeline import read_manifest
-
     out = args.out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
-    me = [sys.executable, "-m", "factsheet.cli"]
+    runs: list[Run] = []
     # Beside the output, so that the shares' files move into it rather than being copied.
     with tempfile.TemporaryDirectory(prefix=f".{out.name}-build-", dir=out.parent) as tmp:
-        work = Path(tmp)
-        pages = args.pages
-        if pages is None:  # in a process of its own, whose memory is given back when it ends
-            pages = work / "pages.json"
-            render = subprocess.run([*me, "render", "--data", str(args.data), "--out", str(work / "docs"),
-                                     "--manifest", str(pages)], capture_output=True, text=True)
-            if render.returncode != 0:
-                sys.stderr.write(render.stderr)
-                return 1
         try:
-            size = sum(path.endswith(".md") for path in read_manifest(pages).files)
-        except ValueError as exc:
-            print(f"build failed: {exc}", file=sys.stderr)
+            return _render_and_build(args, share, Path(tmp), out, runs)
+        finally:
+            if args.report:
+                own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+                steps = [run.report() for run in runs] + [
+                    {"step": "merge (the command itself)", "max_rss_mib": round(own, 1)}]
+                args.report.write_text(json.dumps({"processes": steps}, indent=2) + "\n", "utf-8")
+
+
+def _render_and_build(args: argparse.Namespace, share: Share, work: Path, out: Path, runs: list[Run]) -> int:
+    me = [sys.executable, "-m", "factsheet.cli"]
+    pages = args.pages
+    if pages is None:  # in a process of its own, whose memory is given back when it ends
+        pages = work / "pages.json"
+        render = [*me, "render", "--data", str(args.data), "--out", str(work / "docs"), "--manifest"]
+        runs.append(run_process("render", [*render, str(pages)], work / "render.log"))
+        if runs[-1].status != 0:
+            sys.stderr.write(runs[-1].log.read_text("utf-8", "replace"))
             return 1
-        shares = share.split(share_count(args.jobs, round(size * share.fraction())))
-        command = [*me, "build", "--pages", str(pages.resolve()), "--jobs", "1",
-                   "--config", str(args.config.resolve()), "--engine", args.engine]
-        return _build_shares(command, shares, args, work, out)
-
-
-def _build_shares(command: list[str], shares: list[Share], args: argparse.Namespace, work: Path,
-                  out: Path) -> int:
-    from .pipeline import run_shares
-
-    runs = run_shares(command, shares, args.jobs, work)
-    if args.report:
-        args.report.write_text(json.dumps([
-            {"share": str(run.share), "seconds": round(run.seconds, 2),
-             "max_rss_mib": round(run.max_rss_mib, 1), "exit": run.status} for run in runs],
-            indent=2) + "\n", "utf-8")
+    try:
+        size = sum(path.endswith(".md") for path in read_manifest(pages).files)
+    except ValueError as exc:
+        print(f"build failed: {exc}", file=sys.stderr)
+        return 1
+    shares = share.split(share_count(args.jobs, round(size * share.fraction())))
+    command = [*me, "build", "--pages", str(pages.resolve()), "--jobs", "1",
+               "--config", str(args.config.resolve()), "--engine", args.engine]
+    built = run_shares(command, shares, args.jobs, work)
+    runs.extend(built)
+    folders = [work / f"share-{number}" for number in range(1, len(shares) + 1)]
     # A share whose build stopped at warnings (strict mode) still wrote its files: the merge
     # reports the warnings of all shares together. Anything else is a crash, shown as it was.
-    crashed = [run for run in runs if run.status and not (run.folder / SIDECAR).is_file()]
+    crashed = [run for run, folder in zip(built, folders, strict=True)
+               if run.status and not (folder / SIDECAR).is_file()]
     for run in crashed:
-        print(f"share {run.share} failed (exit {run.status}):", file=sys.stderr)
+        print(f"{run.step} failed (exit {run.status}):", file=sys.stderr)
         sys.stderr.write(run.log.read_text("utf-8", "replace"))
     if crashed:
         return 1
     try:
-        return _merged(merge.merge([run.folder for run in runs], out, move=True))
+        return _merged(merge.merge(folders, out, move=True))
     except merge.MergeError as exc:
         print(f"build failed: {exc}", file=sys.stderr)
         return 1

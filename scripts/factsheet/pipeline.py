@@ -81,36 +81,47 @@ def read_manifest(source: Path) -> Rendered:
 
 
 @dataclass(frozen=True)
-class ShareRun:
-    """One share's build process: its output folder and log, time, peak memory and exit status."""
+class Run:
+    """One process of a build: what it was, its log, time, peak memory and exit status."""
 
-    share: Share
-    folder: Path
+    step: str
     log: Path
-    seconds: float
-    max_rss_mib: float
-    status: int | None  # None: not started, because another share had failed
+    seconds: float = 0.0
+    max_rss_mib: float = 0.0
+    status: int | None = None  # None: not started, because an earlier process had failed
+
+    def report(self) -> dict[str, Any]:
+        """As factsheet build --report writes it."""
+        return {"step": self.step, "seconds": round(self.seconds, 2),
+                "max_rss_mib": round(self.max_rss_mib, 1), "exit": self.status}
 
 
-def run_shares(command: Sequence[str], shares: Sequence[Share], jobs: int, work: Path) -> list[ShareRun]:
-    """Build each share in a process of its own, jobs at a time: command + --shard S --out FOLDER."""
+def run_process(step: str, argv: Sequence[str], log: Path) -> Run:
+    """Run a command with its output going to log."""
+    start = time.perf_counter()
+    with log.open("wb") as output:
+        child = subprocess.Popen(list(argv), stdout=output, stderr=subprocess.STDOUT)
+        # wait4 rather than wait: it also gives the child's peak memory.
+        _, status, usage = os.wait4(child.pid, 0)
+    child.returncode = os.waitstatus_to_exitcode(status)
+    return Run(step, log, time.perf_counter() - start, usage.ru_maxrss / 1024, child.returncode)
+
+
+def run_shares(command: Sequence[str], shares: Sequence[Share], jobs: int, work: Path) -> list[Run]:
+    """Build each share in a process of its own, jobs at a time: command + --shard S --out FOLDER.
+
+    The output of the n-th share is work/share-n, its log work/share-n.log.
+    """
     failed = threading.Event()
 
-    def run(number: int, share: Share) -> ShareRun:
+    def run(number: int, share: Share) -> Run:
         folder, log = work / f"share-{number}", work / f"share-{number}.log"
         if failed.is_set():
-            return ShareRun(share, folder, log, 0.0, 0.0, None)
-        start = time.perf_counter()
-        with log.open("wb") as output:
-            child = subprocess.Popen([*command, "--shard", str(share), "--out", str(folder)],
-                                     stdout=output, stderr=subprocess.STDOUT)
-            # wait4 rather than wait: it also gives the child's peak memory.
-            _, status, usage = os.wait4(child.pid, 0)
-        child.returncode = os.waitstatus_to_exitcode(status)
-        if child.returncode != 0 and not (folder / SIDECAR).is_file():
+            return Run(f"share {share}", log)
+        done = run_process(f"share {share}", [*command, "--shard", str(share), "--out", str(folder)], log)
+        if done.status != 0 and not (folder / SIDECAR).is_file():
             failed.set()  # a crash, not warnings: the other shares would be of no use
-        return ShareRun(share, folder, log, time.perf_counter() - start, usage.ru_maxrss / 1024,
-                        child.returncode)
+        return done
 
     with ThreadPoolExecutor(max_workers=jobs) as pool:
         return list(pool.map(run, range(1, len(shares) + 1), shares))

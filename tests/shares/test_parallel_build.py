@@ -86,8 +86,9 @@ def test_several_processes_build_the_same_bytes(name: str, jobs: str, serial: di
         pytest.skip("no data/ directory")
     report = tmp_path / "report.json"
     site = build(data_of(name, synthetic), tmp_path / "site", "--jobs", jobs, "--report", str(report))
-    assert [run["share"] for run in json.loads(report.read_text())] == [f"{k}/{jobs}" for k in
-                                                                         range(1, int(jobs) + 1)]
+    steps = [process["step"] for process in json.loads(report.read_text())["processes"]]
+    assert steps == ["render", *(f"share {k}/{jobs}" for k in range(1, int(jobs) + 1)),
+                     "merge (the command itself)"]
     assert differences(serial[name], site) == []
     # Stated apart from the bytes: the search index holds the same entries and settings.
     assert index_entries(site) == index_entries(serial[name])
