@@ -16,7 +16,15 @@ from pathlib import Path
 from . import annotate, bundle, diff, export, merge, scaffold, synth
 from .pipeline import Run, load_checked, read_manifest, run_process, run_shares
 from .problems import Problem, errors
-from .shares import SIDECAR, Share, cores, parse_share, share_count
+from .shares import (
+    INCIDENTS_PER_MACHINE,
+    SIDECAR,
+    Share,
+    cores,
+    machine_shares,
+    parse_share,
+    share_count,
+)
 
 DEFAULT_DATA = Path("data")
 DEFAULT_CONFIG = Path("mkdocs.yml")
@@ -229,6 +237,21 @@ def cmd_merge(args: argparse.Namespace) -> int:
         return 1
 
 
+def cmd_shards(args: argparse.Namespace) -> int:
+    """Validate, then print how many machines should build the site, and their shares."""
+    dataset, problems = load_checked(args.data)
+    if errors(problems):
+        report(errors(problems))
+        return 1
+    shares = [str(share) for share in machine_shares(len(dataset.incidents), args.per_machine)]
+    if args.format == "github":  # lines for $GITHUB_OUTPUT: a job matrix reads the list
+        print(f"machines={len(shares)}")
+        print(f"shards={json.dumps([s for s in shares if s])}")
+    else:
+        print(json.dumps({"machines": len(shares), "shards": [s for s in shares if s]}))
+    return 0
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     """Preview the site, rebuilding what changed (the edited records' pages first)."""
     _mkdocs_env(args.data)
@@ -256,6 +279,7 @@ def parser() -> argparse.ArgumentParser:
         ("validate", cmd_validate, "check every record; print path:line: code: message"),
         ("build", cmd_build, "validate and build the site"),
         ("merge", cmd_merge, "join the output folders of build --shard into one site"),
+        ("shards", cmd_shards, "print how many machines should build the site, and the share of each"),
         ("render", cmd_render, "validate and write the site's Markdown pages and downloads to a directory"),
         ("serve", cmd_serve, "preview the site on a local address, rebuilding on change"),
         ("export", cmd_export, "write every claim as CSV or JSON to stdout"),
@@ -293,6 +317,10 @@ def parser() -> argparse.ArgumentParser:
                                     "instead of rendering the data")
     subs["render"].add_argument("--manifest", type=Path, metavar="FILE",
                                 help="also list the pages in FILE, for factsheet build --pages")
+    subs["shards"].add_argument("--per-machine", type=_jobs_option, default=INCIDENTS_PER_MACHINE,
+                                metavar="N", help=f"incidents per machine (default {INCIDENTS_PER_MACHINE})")
+    subs["shards"].add_argument("--format", choices=["json", "github"], default="json",
+                                help="JSON, or name=value lines for $GITHUB_OUTPUT")
     subs["merge"].add_argument("shares", type=Path, nargs="+", metavar="DIR",
                                help="output folders of factsheet build --shard")
     subs["merge"].add_argument("--out", type=Path, required=True, help="output directory of the site")

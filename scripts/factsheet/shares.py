@@ -76,6 +76,17 @@ def parse_share(text: str) -> Share:
     return Share(tuple(levels))
 
 
+# Incidents one machine builds, at most, when a CI matrix builds a site on several (factsheet shards;
+# .github/workflows/pages.yml): one runner with its own cores does below this (see README).
+INCIDENTS_PER_MACHINE = 10_000
+
+
+def machine_shares(incidents: int, per_machine: int = INCIDENTS_PER_MACHINE) -> list[Share]:
+    """The shares for machines to build: one (the whole site) up to per_machine incidents."""
+    count = max(1, math.ceil(incidents / per_machine))
+    return [Share()] if count == 1 else Share().split(count)
+
+
 def cores() -> int:
     """The processors this process may run on."""
     try:

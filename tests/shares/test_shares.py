@@ -5,12 +5,21 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factsheet.shares import PAGES_PER_SHARE, Share, parse_share, share_count
+from factsheet.cli import main
+from factsheet.shares import (
+    INCIDENTS_PER_MACHINE,
+    PAGES_PER_SHARE,
+    Share,
+    machine_shares,
+    parse_share,
+    share_count,
+)
 
 PATHS = [f"incident/{n:05d}-x.md" for n in range(2000)] + ["index.md", "claims.md", "assets/a.css"]
 
@@ -67,3 +76,17 @@ def test_share_count_grows_with_the_site() -> None:
     assert share_count(1, 100) == 1
     assert share_count(2, 17_000) == -(-17_000 // PAGES_PER_SHARE) > 2
     assert parse_share("1/2,1/2").fraction() == 0.25
+
+
+def test_machines_for_a_ci_matrix() -> None:
+    assert machine_shares(0) == [Share()] and machine_shares(INCIDENTS_PER_MACHINE) == [Share()]
+    assert [str(s) for s in machine_shares(INCIDENTS_PER_MACHINE + 1)] == ["1/2", "2/2"]
+    assert len(machine_shares(25, per_machine=10)) == 3
+
+
+def test_the_shards_command_plans_the_matrix(capsys: pytest.CaptureFixture[str]) -> None:
+    fixture = Path(__file__).parent.parent / "fixtures" / "valid"  # two incidents
+    assert main(["shards", "--data", str(fixture), "--per-machine", "1", "--format", "github"]) == 0
+    assert capsys.readouterr().out == 'machines=2\nshards=["1/2", "2/2"]\n'
+    assert main(["shards", "--data", str(fixture)]) == 0
+    assert capsys.readouterr().out == '{"machines": 1, "shards": []}\n'
