@@ -71,7 +71,7 @@ def _site(config: MkDocsConfig) -> Iterator[tuple[str, str, str, bool]]:
         os.environ.setdefault("SOURCE_DATE_EPOCH", str(rendered.epoch))
         for path, (origin, listed) in rendered.files.items():
             # A share reads only its own files: the others are never built here, only linked to.
-            mine = share is None or share.owns(path)
+            mine = share is None or share.owns(path) or listed  # listed: see on_nav
             yield path, (rendered.docs / path).read_bytes().decode("utf-8") if mine else "", origin, listed
         return
     try:
@@ -88,7 +88,13 @@ def _site(config: MkDocsConfig) -> Iterator[tuple[str, str, str, bool]]:
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     """In a share's build, mark the files of other shares as unchanged, so that they are not built."""
     if os.environ.get(SHARE_ENV):
-        _start_share(parse_share(os.environ[SHARE_ENV]), files)
+        share = parse_share(os.environ[SHARE_ENV])
+        _start_share(share, files)
+        for page in nav.pages:
+            if not share.owns(page.file.src_uri):
+                # Every page shows the navigation: a title it takes from another share's page (one
+                # with no title in mkdocs.yml) comes from that page's Markdown, read here unbuilt.
+                page.read_source(config)
     return nav
 
 

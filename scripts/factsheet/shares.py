@@ -17,7 +17,7 @@ from dataclasses import dataclass
 # (which share it is, the site's pages in order, anchors, links between shares, warnings).
 SIDECAR = "factsheet-share.json"
 
-# Pages built by one process, at most: its memory grows with the pages it builds (about 100 KB
+# Pages built by one process, at most: its memory grows with the pages it builds (about 150 KB
 # each with MkDocs and Material; see README, "Building"), so a large site gets more shares than
 # processes, built one after another.
 PAGES_PER_SHARE = 5000

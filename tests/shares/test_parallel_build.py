@@ -163,12 +163,18 @@ def warning_project(tmp_path: Path) -> tuple[Path, list[str]]:
     shutil.copytree(REPO / "docs", docs)
     (docs / first).write_text(f"# First\n\n[gone](missing-first.md), [anchor]({target}#no-such-anchor)\n")
     (docs / second).write_text("# Second\n\n[gone](missing-second.md)\n")
+    return config_copy(tmp_path, docs), [first, second, target]
+
+
+def config_copy(folder: Path, docs: Path, **changes: object) -> Path:
+    """The project's mkdocs.yml, written into folder with its paths made absolute."""
     config = yaml.safe_load((REPO / "mkdocs.yml").read_text("utf-8"))
-    config.update(docs_dir=str(docs), hooks=[str(REPO / "scripts" / "factsheet" / "mkdocs_hooks.py")])
+    config.update(docs_dir=str(docs), hooks=[str(REPO / "scripts" / "factsheet" / "mkdocs_hooks.py")],
+                  **changes)
     config["theme"]["custom_dir"] = str(REPO / "overrides")
     config.pop("watch", None)
-    (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), "utf-8")
-    return tmp_path / "mkdocs.yml", [first, second, target]
+    (folder / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), "utf-8")
+    return folder / "mkdocs.yml"
 
 
 def test_every_warning_is_reported_once(tmp_path: Path) -> None:
@@ -190,3 +196,13 @@ def test_every_warning_is_reported_once(tmp_path: Path) -> None:
     assert found["2"] == found["1"]
     summary = "build failed: Aborted with 6 warnings in strict mode!"
     assert summary in runs["1"].stderr and runs["2"].stderr.count(summary) == 1
+
+
+def test_navigation_titles_taken_from_pages_of_other_shares(tmp_path: Path) -> None:
+    # With no titles in mkdocs.yml, every page's navigation shows each listed page's own heading,
+    # which for half of them is on a page another process builds.
+    nav = yaml.safe_load((REPO / "mkdocs.yml").read_text("utf-8"))["nav"]
+    path = config_copy(tmp_path, REPO / "docs", nav=[next(iter(item.values())) for item in nav])
+    one = build(FIXTURE, tmp_path / "one", "--jobs", "1", config=path)
+    two = build(FIXTURE, tmp_path / "two", "--jobs", "2", config=path)
+    assert differences(one, two) == []
