@@ -4,7 +4,8 @@
 1,000 incidents). Here the rendered pages are written into a preview docs directory (unchanged
 files keep their time stamps), and MkDocs builds "dirty": only pages newer than their HTML. The
 pages made from the files just edited are written and built first, so the page being edited is
-served before the index pages that list it are rebuilt.
+served before the index pages that list it are rebuilt. After each build the search index, which
+a dirty build writes for the rebuilt pages only, is completed from the previous one.
 """
 
 from __future__ import annotations
