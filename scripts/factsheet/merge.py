@@ -1,7 +1,7 @@
 """Join the output folders of a site's shares into one site (factsheet merge, build --jobs).
 
-Every file of the site is written by exactly one share, except those every share writes (the
-theme's 404 page and sitemap), which must then be byte-identical. The search indexes are joined
+Every file of the site is written by exactly one share (a file two shares wrote must then be
+byte-identical), except the search indexes, which every share writes for its pages: they are joined
 entry by entry, in the site's page order, so the result is the index a single build writes. Links
 to anchors in another share's pages are checked here, where every share's anchors are known, and
 warnings that every share printed (about the configuration, say) are reported once.

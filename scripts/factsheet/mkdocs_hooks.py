@@ -85,6 +85,13 @@ def _site(config: MkDocsConfig) -> Iterator[tuple[str, str, str, bool]]:
         yield path, output.content, output.origin, output.listed
 
 
+def on_config(config: MkDocsConfig) -> None:
+    """In a share's build, keep only the theme's own pages (404.html, sitemap.xml) that it owns."""
+    if os.environ.get(SHARE_ENV):
+        share = parse_share(os.environ[SHARE_ENV])
+        config.theme.static_templates = {t for t in config.theme.static_templates if share.owns(t)}
+
+
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     """In a share's build, mark the files of other shares as unchanged, so that they are not built."""
     if os.environ.get(SHARE_ENV):
