@@ -4,7 +4,9 @@
 
 Copies the data directory (the copy is what gets edited), starts `factsheet serve` on 127.0.0.1,
 waits for the first build, then edits one incident's title several times; after each save it
-polls the incident's page over HTTP until the new title is served, and prints the delay.
+polls the incident's page over HTTP until the new title is served, and prints the delay. It also
+counts the pages in the served search index after the first build and after the last edit (each
+rebuild indexes only the pages it rebuilt; the preview completes the index from the previous one).
 """
 
 from __future__ import annotations
@@ -57,6 +59,14 @@ def wait_for(url: str, wanted: str, limit: float, server: subprocess.Popen) -> f
     return None
 
 
+def indexed_pages(base: str) -> int | None:
+    """How many pages the served search index has entries for."""
+    text = fetch(base + "search/search_index.json")
+    if text is None:
+        return None
+    return len({doc["location"].split("#")[0] for doc in json.loads(text)["docs"]})
+
+
 def save(path: Path, text: str) -> None:
     """Write and flush to disk, as an editor saving the file does."""
     with path.open("w", encoding="utf-8") as handle:
@@ -96,6 +106,7 @@ def main() -> int:
         if first is None:
             raise SystemExit(f"the first build did not finish in {args.first_build_limit} s")
         result["first_build_s"] = round(first, 2)
+        result["indexed_pages_first"] = indexed_pages(f"http://127.0.0.1:{port}/")
         print(f"first build served after {first:.1f} s", file=sys.stderr)
         delays = []
         for n in range(1, args.edits + 1):
@@ -108,6 +119,7 @@ def main() -> int:
             delays.append(delay)
             time.sleep(args.gap)
         result["edit_to_page_s"] = [None if d is None else round(d, 2) for d in delays]
+        result["indexed_pages_after_edits"] = indexed_pages(f"http://127.0.0.1:{port}/")
         served = [d for d in delays if d is not None]
         result["median_s"] = round(statistics.median(served), 2) if served else None
     finally:

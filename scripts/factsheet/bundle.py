@@ -65,9 +65,9 @@ def source_date_epoch(epoch: int) -> Iterator[None]:
             del os.environ["SOURCE_DATE_EPOCH"]
 
 
-def build_bundle(data: Path, config: Path, dist: Path) -> Path | None:
+def build_bundle(data: Path, config: Path, dist: Path, jobs: int | None = None) -> Path | None:
     """Build the offline site from data and write its zip into dist; None if the build failed."""
-    from .cli import cmd_build, report  # the cli imports this module
+    from .cli import cmd_build, parser, report  # the cli imports this module
 
     dataset, problems = load_checked(data)
     if errors(problems):
@@ -78,7 +78,8 @@ def build_bundle(data: Path, config: Path, dist: Path) -> Path | None:
     name = bundle_name(date)
     with tempfile.TemporaryDirectory(prefix="factsheet-bundle-") as tmp, source_date_epoch(epoch):
         site = Path(tmp) / name
-        if cmd_build(argparse.Namespace(data=data, config=config, out=site)) != 0:
+        build = ["build", "--data", str(data), "--config", str(config), "--out", str(site)]
+        if cmd_build(parser().parse_args(build + (["--jobs", str(jobs)] if jobs else []))) != 0:
             return None
         for path in list(site.rglob("*")):
             if path.is_file() and LEFT_OUT.fullmatch(path.relative_to(site).as_posix()):
@@ -93,11 +94,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--config", type=Path, default=OFFLINE_CONFIG,
                         help="MkDocs config of the offline build (default: mkdocs-offline.yml)")
     parser.add_argument("--dist", type=Path, default=Path("dist"), help="where to write the zip")
+    parser.add_argument("--jobs", type=int, metavar="N", help="build in N processes (default: one per core)")
 
 
 def command(args: argparse.Namespace) -> int:
     """Build the offline site and write dist/<name>-offline-<version>-<data date>.zip."""
-    target = build_bundle(args.data, args.config, args.dist)
+    target = build_bundle(args.data, args.config, args.dist, args.jobs)
     if target is None:
         return 1
     print(target)

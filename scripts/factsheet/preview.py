@@ -4,11 +4,13 @@
 1,000 incidents). Here the rendered pages are written into a preview docs directory (unchanged
 files keep their time stamps), and MkDocs builds "dirty": only pages newer than their HTML. The
 pages made from the files just edited are written and built first, so the page being edited is
-served before the index pages that list it are rebuilt.
+served before the index pages that list it are rebuilt. After each build the search index, which
+a dirty build writes for the rebuilt pages only, is completed from the previous one.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import shutil
 import sys
@@ -19,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from .load import display_path
+from .merge import updated_index, write_index
 from .model import Dataset
 from .pipeline import load_dataset, render_site
 from .problems import DataError
@@ -69,6 +72,7 @@ class Preview:
         self.serve_url = ""
         self.reload: Callable[[], None] = lambda: None  # tells open browsers to reload
         self.pending: Callable[[], bool] = lambda: False  # True when more changes wait
+        self.index: dict[str, Any] | None = None  # the search index of the whole site
 
     def config(self) -> Any:
         from mkdocs.config import load_config
@@ -119,7 +123,30 @@ class Preview:
     def mkdocs(self, dirty: bool) -> None:
         from mkdocs.commands.build import build
 
-        build(self.config(), serve_url=self.serve_url or None, dirty=dirty)
+        config = self.config()
+        build(config, serve_url=self.serve_url or None, dirty=dirty)
+        self.complete_index(config, dirty)
+
+    def complete_index(self, config: Any, dirty: bool) -> None:
+        """Give search the whole site: a dirty build indexes only the pages it rebuilt."""
+        path = self.site / "search" / "search_index.json"
+        if not path.is_file():
+            return
+        built = json.loads(path.read_bytes())
+        if dirty and self.index is not None:
+            built = updated_index(self.index, built, page_urls(config))
+            write_index(path, built)
+        self.index = built
+
+
+def page_urls(config: Any) -> set[str]:
+    """The URL of every Markdown page in the config's docs directory, as the search index gives it."""
+    from mkdocs.structure.files import File
+
+    docs = Path(config.docs_dir)
+    urls = {File(path.relative_to(docs).as_posix(), str(docs), config.site_dir,
+                 config.use_directory_urls).url for path in docs.rglob("*.md")}
+    return {"" if url in (".", "./") else url for url in urls}
 
 
 def edited_pages(dataset: Dataset, changed: set[str]) -> dict[str, str]:

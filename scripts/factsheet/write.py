@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -34,10 +34,18 @@ def _safe(path: str) -> PurePosixPath:
 
 def write_tree(files: Mapping[str, str], out: Path) -> Written:
     """Write {relative path: text} under out; unchanged files keep their time stamps."""
-    targets = {path: out / _safe(path) for path in sorted(files)}  # refuse before writing anything
-    written, unchanged = [], []
-    for path, target in targets.items():
-        data = files[path].encode("utf-8")
+    for path in files:  # refuse before writing anything
+        _safe(path)
+    return write_stream(sorted(files.items()), out)
+
+
+def write_stream(files: Iterable[tuple[str, str]], out: Path) -> Written:
+    """write_tree for files that come one at a time, so that none need wait in memory."""
+    written, unchanged, seen = [], [], set()
+    for path, text in files:
+        target = out / _safe(path)
+        seen.add(path)
+        data = text.encode("utf-8")
         if target.is_file() and target.read_bytes() == data:
             unchanged.append(path)
             continue
@@ -46,10 +54,10 @@ def write_tree(files: Mapping[str, str], out: Path) -> Written:
         written.append(path)
     manifest = out / MANIFEST
     before = manifest.read_text("utf-8").splitlines() if manifest.is_file() else []
-    removed = sorted(p for p in set(before) - set(files) if is_safe(p) and (out / p).is_file())
+    removed = sorted(p for p in set(before) - seen if is_safe(p) and (out / p).is_file())
     for path in removed:
         (out / path).unlink()
-    listing = "".join(f"{p}\n" for p in sorted(files))
+    listing = "".join(f"{p}\n" for p in sorted(seen))
     if before != listing.splitlines():
         out.mkdir(parents=True, exist_ok=True)
         manifest.write_text(listing, "utf-8")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from pathlib import Path
@@ -81,3 +82,37 @@ def test_data_with_errors_keeps_the_last_good_pages(built: preview.Preview,
     built.build()
     assert "Shootings of protesters in Nasiriyah" in page(built, "incident", INCIDENT)
     assert "negative-figure" in capsys.readouterr().err
+
+
+def index(site: preview.Preview) -> list[dict]:
+    return json.loads((site.site / "search" / "search_index.json").read_text("utf-8"))["docs"]
+
+
+def entries(docs: list[dict]) -> set[str]:
+    return {json.dumps(entry, sort_keys=True) for entry in docs}
+
+
+def test_search_covers_the_whole_site_after_an_edit(built: preview.Preview, tmp_path: Path) -> None:
+    before = index(built)
+    edit(built.data / "incidents" / f"{INCIDENT}.yml", "title: Shootings of protesters",
+         "title: Edited shootings of protesters")
+    built.build()
+    after = index(built)
+    assert {e["location"] for e in after} == {e["location"] for e in before}
+    page = next(e for e in after if e["location"] == f"incident/{INCIDENT}/")
+    assert page["title"] == "Edited shootings of protesters in Nasiriyah"
+    # The same entries as a first build of the edited data gives.
+    fresh = preview.Preview(built.data, REPO / "mkdocs.yml", tmp_path / "fresh")
+    fresh.build(first=True)
+    assert entries(after) == entries(index(fresh))
+
+
+def test_search_drops_the_pages_of_a_deleted_record(built: preview.Preview) -> None:
+    extra = built.data / "people" / "extra-person.yml"
+    extra.write_text("name: Extra Person\nsummary: A person added for this test.\n", "utf-8")
+    built.build()
+    assert any(e["location"] == "person/extra-person/" for e in index(built))
+    extra.unlink()
+    built.build()
+    assert not any(e["location"].startswith("person/extra-person/") for e in index(built))
+    assert any(e["location"] == f"incident/{INCIDENT}/" for e in index(built))

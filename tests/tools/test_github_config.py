@@ -73,7 +73,30 @@ def test_pages_workflow_deploys_the_artifact() -> None:
     assert workflow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
     assert {"actions/upload-pages-artifact", "actions/deploy-pages"} <= set(uses(workflow))
     assert "make site" in runs(workflow)
-    assert workflow["jobs"]["deploy"]["needs"] == "build"
+    assert workflow["jobs"]["deploy"]["needs"] == ["build", "merge"]
+
+
+def job_runs(job: dict) -> list[str]:
+    return [line.strip() for step in job.get("steps", []) for line in step.get("run", "").splitlines()]
+
+
+def test_pages_workflow_uses_a_matrix_only_for_a_large_site() -> None:
+    jobs = load(WORKFLOWS / "pages.yml")["jobs"]
+    plan = jobs["plan"]
+    assert ".venv/bin/factsheet shards --format github >> \"$GITHUB_OUTPUT\"" in job_runs(plan)
+    assert set(plan["outputs"]) == {"machines", "shards"}
+    # One machine: one job builds the site; more: a matrix of shares, then a job that merges them.
+    assert jobs["build"]["if"] == "needs.plan.outputs.machines == '1'"
+    assert jobs["shard"]["if"] == "needs.plan.outputs.machines != '1'"
+    assert jobs["shard"]["strategy"]["matrix"]["shard"] == "${{ fromJSON(needs.plan.outputs.shards) }}"
+    assert '.venv/bin/factsheet build --shard "$SHARD" --out share/' in job_runs(jobs["shard"])
+    assert jobs["merge"]["needs"] == "shard"
+    assert ".venv/bin/factsheet merge shares/* --out site/" in job_runs(jobs["merge"])
+    for name in ("build", "merge"):
+        upload = [s for s in jobs[name]["steps"] if s.get("uses", "").startswith("actions/upload-pages")]
+        assert upload and upload[0]["with"]["path"] == "site/"
+    deploy = jobs["deploy"]["if"]
+    assert "needs.build.result == 'success'" in deploy and "needs.merge.result == 'success'" in deploy
 
 
 def test_release_workflow_attaches_the_bundle() -> None:
@@ -93,13 +116,15 @@ def factsheet_calls() -> list[list[str]]:
     for text in texts:
         text = text.split(">>")[0]
         if ".venv/bin/factsheet " in text:
+            # A matrix job's share comes from the environment: a value it can take stands in for it.
+            text = text.replace('"$SHARD"', "1/2")
             calls.append(shlex.split(text.split(".venv/bin/factsheet ", 1)[1]))
     return calls
 
 
 def test_factsheet_calls_are_valid_command_lines() -> None:
     calls = factsheet_calls()
-    assert {call[0] for call in calls} == {"validate", "diff"}
+    assert {call[0] for call in calls} == {"validate", "diff", "shards", "build", "merge"}
     for call in calls:
         parser().parse_args(call)  # exits (fails the test) on an unknown option
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 
 from ..cite import References
@@ -52,26 +52,31 @@ def _module_pages(ctx: Context, schemas: Mapping[str, str]) -> dict[str, tuple[C
     }
 
 
-def _add(out: dict[str, Output], path: str, result: Pages, origin: str, listed: bool = False) -> None:
+def _parts(path: str, result: Pages, origin: str, listed: bool = False) -> Iterator[tuple[str, Output]]:
     """One page, or a page split into parts: only the first can be in the navigation."""
-    pages = {path: result} if isinstance(result, str) else result
-    out.update((p, Output(text, origin, listed=listed and p == path)) for p, text in pages.items())
+    parts = {path: result} if isinstance(result, str) else result
+    yield from ((p, Output(text, origin, listed=listed and p == path)) for p, text in parts.items())
+
+
+def pages(ds: Dataset, links: Links, refs: References, schemas: Mapping[str, str]
+          ) -> Iterator[tuple[str, Output]]:
+    """Every page and download of the site, one at a time, so that a writer need not hold them all."""
+    ctx = Context(ds, links, refs)
+    for record in ds.incidents.values():
+        yield incident.path(record.id), Output(incident.render(ctx, record), record.where.path)
+    for record in ds.people.values():
+        yield from _parts(person.path(record.id), person.render(ctx, record), record.where.path)
+    for record in ds.organisations.values():
+        yield from _parts(organisation.path(record.id), organisation.render(ctx, record), record.where.path)
+    for record in ds.sources.values():
+        yield from _parts(source.path(record.key), source.render(ctx, record), record.where.path)
+    for path, (render, origin) in _module_pages(ctx, schemas).items():
+        yield from _parts(path, render(), origin, listed=True)
+    for path, text in downloads.files(ctx, schemas).items():
+        yield path, Output(text, downloads.__file__)
 
 
 def site(ds: Dataset, links: Links, refs: References, schemas: Mapping[str, str]) -> dict[str, Output]:
     """Every page and download of the site, by path, in a stable order."""
-    ctx = Context(ds, links, refs)
-    out: dict[str, Output] = {}
-    for record in ds.incidents.values():
-        out[incident.path(record.id)] = Output(incident.render(ctx, record), record.where.path)
-    for record in ds.people.values():
-        _add(out, person.path(record.id), person.render(ctx, record), record.where.path)
-    for record in ds.organisations.values():
-        _add(out, organisation.path(record.id), organisation.render(ctx, record), record.where.path)
-    for record in ds.sources.values():
-        _add(out, source.path(record.key), source.render(ctx, record), record.where.path)
-    for path, (render, origin) in _module_pages(ctx, schemas).items():
-        _add(out, path, render(), origin, listed=True)
-    for path, text in downloads.files(ctx, schemas).items():
-        out[path] = Output(text, downloads.__file__)
+    out = dict(pages(ds, links, refs, schemas))
     return dict(sorted(out.items()))
