@@ -199,9 +199,10 @@ def step_bare(docs: str, site: str) -> None:
     import yaml
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
+    from mkdocs.utils.yaml import yaml_load  # mkdocs.yml uses MkDocs's !ENV tag
 
     try:
-        extensions = yaml.safe_load((PROJECT / "mkdocs.yml").read_text("utf-8"))["markdown_extensions"]
+        extensions = yaml_load((PROJECT / "mkdocs.yml").read_text("utf-8"))["markdown_extensions"]
     except (yaml.YAMLError, KeyError):
         extensions = ["attr_list", "md_in_html", "tables", "footnotes", "toc"]
     nav = json.loads((Path(docs) / ".nav.json").read_text("utf-8"))

@@ -372,7 +372,7 @@ def test_no_casualty_table_lists_a_non_casualty_count(ds, site):
     assert others  # the seed data has such figures, so this checks something
     for incident_id, claim in others:
         page = site[record_path("incident", incident_id)].content
-        anchor = f'<span id="claim-{claim.id}"></span>'
+        anchor = f'id="claim-{claim.id}"'
         assert page.count(anchor) == 1, (incident_id, claim.id)
         assert page.index(anchor) > page.index("## Other figures"), (incident_id, claim.id)
     listing = "".join(out.content for path, out in site.items()
@@ -406,7 +406,8 @@ def test_dated_sources_date_their_claims(ds):
             published = ds.sources[claim.cite.source].get("date")
             if published:
                 assert claim.as_of, f"{incident_id}#{claim.id}"
-                assert str(claim.as_of) <= published, f"{incident_id}#{claim.id}"
+                # A document dated to the month (2019-11) may hold claims dated within it.
+                assert str(claim.as_of)[:len(published)] <= published, f"{incident_id}#{claim.id}"
 
 
 def test_no_name_in_two_records(ds):

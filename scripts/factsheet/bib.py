@@ -23,15 +23,17 @@ _ENTRY_RE = re.compile(r"^\s*@(\w+)\s*[{(]\s*([^,\s]*)\s*,", re.MULTILINE)
 _FIELD_RE = re.compile(r"^\s*([A-Za-z][\w-]*)\s*=", re.MULTILINE)
 # Every field a source may have, each shown on its page or in its references (a field outside these
 # would be dropped without a word, so it is an error): the BibLaTeX fields Zotero writes that the
-# references use, and the project's own (kind, stake, archiveurl, langid, publisherid).
+# references use, and the project's own (kind, stake, archiveurl, langid, publisherid, and origdate:
+# for a page that republishes a report, the original's date; stake_ar and note_ar, the Arabic of stake
+# and note, with translates_ar saying which English versions they translate).
 COMMON_FIELDS = ("title", "author", "organization", "institution", "publisher", "howpublished", "date",
                  "year", "month", "urldate", "url", "archiveurl", "langid", "kind", "stake", "publisherid",
-                 "note")
+                 "note", "origdate", "stake_ar", "note_ar", "translates_ar")
 TYPE_FIELDS = {"article": ("journaltitle", "journal", "volume", "number", "pages"),
                "report": ("type", "number")}
-# Fields kept for maintainers and never published, by design: note records where a copy of the
-# document came from (the data's notes are identifiers of stored copies, which mean nothing to readers).
-INTERNAL_FIELDS = {"note": "for maintainers: where the copy of the document came from; not published"}
+# Fields kept for maintainers and never published, with why (none at present: a source's note tells
+# readers where the document can be read, or why it has no address).
+INTERNAL_FIELDS: dict[str, str] = {}
 # Pairs that name one thing: given both, one of them would not show.
 SAME_FIELD = (("journaltitle", "journal"), ("date", "year"), ("date", "month"))
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",

@@ -13,36 +13,18 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from . import __version__
-from .model import Dataset
+from .edition import DATE, data_date, data_dates  # noqa: F401 - also imported from here
 from .pipeline import load_checked
 from .problems import errors
 
 NAME = "iraq-protests-factsheet"
 OFFLINE_CONFIG = Path("mkdocs-offline.yml")
-DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 # Built files a reader on file:// never loads: the JSON copy of the search index (file:// pages load
 # search_index.js instead), the theme's source maps (for debugging its scripts) and the sitemap (for
 # search engines). They would only add size.
 LEFT_OUT = re.compile(r"search/search_index\.json|.*\.map|sitemap\.xml(\.gz)?")
 # The zip format cannot store times before 1980.
 ZIP_EPOCH = int(datetime(1980, 1, 1, tzinfo=UTC).timestamp())
-
-
-def data_dates(dataset: Dataset) -> Iterator[str]:
-    """Every date the records give: incidents, claims' as-of dates and the sources' dates."""
-    for incident in dataset.incidents.values():
-        yield incident.date
-        yield from filter(None, [incident.end_date])
-        yield from (claim.as_of for claim in incident.claims if claim.as_of)
-    for source in dataset.sources.values():
-        yield from filter(None, [source.get("date"), source.get("urldate")])
-
-
-def data_date(dataset: Dataset) -> str:
-    """The newest date in the data, YYYY[-MM[-DD]]: what the bundle is current to."""
-    found = [match.group() for text in data_dates(dataset) if (match := DATE.match(str(text)))]
-    # ISO dates sort as strings; a bare year counts as its first day.
-    return max(found, default="1980-01-01")
 
 
 def epoch_of(date: str) -> int:

@@ -21,6 +21,7 @@ from .model import (
     Where,
 )
 from .problems import Problem
+from .translations import FIELDS, PROSE, english, owners, stale
 from .validate import (
     DATE_FORMS,
     figure_problems,
@@ -54,6 +55,7 @@ class Checker:
             self.organisation(org)
         self.cycles()
         self.sources()
+        self.translations()
         return self.problems
 
     def add(self, where: Where, code: str, message: str, warning: bool = False) -> None:
@@ -281,6 +283,31 @@ class Checker:
         self.free_text(org.summary, self.at(org, "summary"))
         self.word(org.kind, ORGANISATION_KINDS, "kind of organisation", self.at(org, "kind"))
         self.ref("organisation", org.parent, self.at(org, "parent"))
+
+    def translations(self) -> None:
+        """Arabic texts: each translates a field that has an English text, and records which version."""
+        for obj, record in owners(self.ds):
+            found = getattr(obj, "ar", None)
+            if found is None:
+                continue
+            where = found.where or record.where
+            allowed = FIELDS.get(type(obj), {})
+            for name, arabic in found.texts:
+                if name not in allowed:
+                    self.add(where, "unknown-field", f"ar: '{name}' is not a text that can be translated "
+                             f"here{suggest(name, allowed)} (allowed: {', '.join(allowed)})")
+                elif english(obj, name) is None:
+                    self.add(where, "bad-value", f"ar: '{name}' translates nothing: the English '{name}' "
+                             "is empty")
+                elif name in PROSE:
+                    self.free_text(arabic, where)
+            for name, why in stale(obj):
+                if why == "stale":
+                    self.add(where, "stale-translation", f"ar: '{name}' translates an older English text; "
+                             "update the Arabic, then run factsheet translated on this file", warning=True)
+                else:
+                    self.add(where, "untracked-translation", f"ar: '{name}' does not say which English "
+                             "text it translates; run factsheet translated on this file", warning=True)
 
     def cycles(self) -> None:
         """part_of and parent chains must end; a loop has no top."""

@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from . import annotate, bundle, diff, export, scaffold, synth
+from . import annotate, bundle, diff, export, scaffold, synth, translated
 from .pipeline import load_checked
 from .problems import Problem, errors
 
@@ -136,6 +136,8 @@ def parser() -> argparse.ArgumentParser:
         ("diff", diff.command, "list the records and figures changed since a git revision, as Markdown"),
         ("synth", synth.command, "write a synthetic data directory of N incidents (for benchmarks)"),
         ("bundle", bundle.command, "build the offline site and write it as a zip into dist/"),
+        ("translated", translated.command,
+         "record that the Arabic texts of some files translate their English as it now is"),
     ]
     subs = {}
     for name, func, help_text in commands:
@@ -149,6 +151,7 @@ def parser() -> argparse.ArgumentParser:
     diff.add_arguments(subs["diff"])
     synth.add_arguments(subs["synth"])
     bundle.add_arguments(subs["bundle"])
+    translated.add_arguments(subs["translated"])
     for name in ("build", "serve"):
         subs[name].add_argument("--config", type=Path, default=DEFAULT_CONFIG, help="MkDocs config")
     subs["build"].add_argument("--out", type=Path, default=Path("site"), help="output directory")

@@ -12,17 +12,64 @@ from .figures import Group, scope
 from .governorates import GOVERNORATES
 from .link import Links, link
 from .model import Claim, Dataset, Incident, Link, Place
+from .parties import Parties, parties
 from .text import MARKER_RE
 from .vocab import CHAIN_VERBS
 
 COLUMNS = (
     "incident_id", "incident_title", "date", "place", "claim_id", "kind", "counts", "who",
     "figure", "min", "max", "period_from", "period_to", "running_total", "as_of", "as_of_basis",
-    "claimant", "origin", "chain", "accused", "group_min", "group_max", "group_range", "grade", "parts",
-    "source_key", "source_title", "source_publisher", "source_kind", "source_stake", "source_url", "locator",
-    "alleges",
-    "denies", "note",
+    "claimant", "origin", "chain", "parties", "accused", "group_min", "group_max", "group_range", "grade",
+    "parts", "source_key", "source_title", "source_publisher", "source_kind", "source_stake", "source_party",
+    "source_url", "locator", "alleges", "denies", "note",
 )
+
+DESCRIPTIONS: dict[str, str] = {  # what each column holds (downloads page, claims schema)
+    "incident_id": "Id of the incident (its page and file name).",
+    "incident_title": "Title of the incident.",
+    "date": "Date of the incident: a day, a month, a year, or unknown.",
+    "place": "City or area, and governorates.",
+    "claim_id": "Id of the claim, unique within its incident.",
+    "kind": "figure (a count), allegation, or denial.",
+    "counts": "What a figure counts: killed, injured, arrested and so on (a denial may deny a count).",
+    "who": "Whom a figure counts, where the source says: protesters, security forces and so on.",
+    "figure": "The figure as the source worded it.",
+    "min": "The lowest number the wording allows; empty when it gives no lower limit or no number.",
+    "max": "The highest number the wording allows; empty when there is no upper limit.",
+    "period_from": "Start of the period the figure covers, when it is not the incident itself; for a "
+                   "running total, the date it counts from.",
+    "period_to": "End of that period; for a running total, the date it was counted up to (as_of).",
+    "running_total": "true for a running total (a count since a date, as of a date), else false.",
+    "as_of": "The date the claim was made or refers to, where known.",
+    "as_of_basis": "How as_of was obtained: stated in the text, the document's date, or inferred.",
+    "claimant": "Who made the claim first.",
+    "origin": "The independent origin the claim counts for, as kind:id (a spokesman counts as his "
+              "organisation; bodies speaking jointly as joint:...).",
+    "chain": "The claimant, then each relay, up to the source.",
+    "parties": "Those in the chain (claimant or relay) who are parties to the events, separated by "
+               "semicolons; empty when none is.",
+    "accused": "Whom an allegation accuses, separated by semicolons.",
+    "group_min": "Lowest number stated in the claim's comparison group (same incident, count, group of "
+                 "people and period).",
+    "group_max": "Highest number stated in that group.",
+    "group_range": "The group's range as the pages show it: a plus sign after the highest number when "
+                   "that number is a floor (no upper limit), 'up to' when no figure gives a lower limit; "
+                   "a denial counts as zero.",
+    "grade": "The group's grade: single source, corroborated or contested.",
+    "parts": "A breakdown of the figure, as a JSON list of {governorate, place, who, figure, min, max, "
+             "in_addition}; in_addition is true for a part counted besides the total.",
+    "source_key": "Key of the source in the bibliography (its page on this site).",
+    "source_title": "Title of the source.",
+    "source_publisher": "Organisation that published the source.",
+    "source_kind": "What kind of source it is (UN body, news agency, advocacy media and so on).",
+    "source_stake": "The source's affiliation or stake in the events.",
+    "source_party": "true when the source is party media or published by a party to the events.",
+    "source_url": "Address of the source.",
+    "locator": "The passage of the source the claim was read in.",
+    "alleges": "What an allegation alleges.",
+    "denies": "What a denial denies.",
+    "note": "How the figure was read, or other remarks (citations shown as (source key, locator)).",
+}
 
 
 def link_name(ds: Dataset, item: Link, name: Callable[[str], str] = str,
@@ -87,8 +134,10 @@ def _parts(claim: Claim) -> str | None:
                       ensure_ascii=False)
 
 
-def row(ds: Dataset, links: Links, incident: Incident, claim: Claim) -> dict[str, str | int | bool | None]:
+def row(ds: Dataset, links: Links, incident: Incident, claim: Claim,
+        known: Parties | None = None) -> dict[str, str | int | bool | None]:
     """One claim as a flat row."""
+    known = known or parties(ds)
     source = ds.sources.get(claim.cite.source)
     group = _group(links, incident, claim)
     found = links.origins.get((incident.id, claim.id))
@@ -104,6 +153,7 @@ def row(ds: Dataset, links: Links, incident: Incident, claim: Claim) -> dict[str
         "claimant": link_name(ds, claim.chain[0]),
         "origin": f"{found.kind}:{found.id}" if found else None,
         "chain": chain_text(ds, claim.chain),
+        "parties": "; ".join(link_name(ds, item) for item in known.chain(claim.chain)) or None,
         "accused": "; ".join(link_name(ds, a) for a in claim.accused) or None,
         "group_min": group.low if group else None, "group_max": group.high if group else None,
         "group_range": (group.range_text or None) if group else None,
@@ -114,6 +164,7 @@ def row(ds: Dataset, links: Links, incident: Incident, claim: Claim) -> dict[str
         if source else None,
         "source_kind": plain_field(source, "kind") if source else None,
         "source_stake": plain_field(source, "stake") if source else None,
+        "source_party": known.source(source),
         "source_url": source.get("url") if source else None, "locator": claim.cite.locator,
         "alleges": plain(claim.alleges), "denies": plain(claim.denies), "note": plain(claim.note),
     }
@@ -122,7 +173,8 @@ def row(ds: Dataset, links: Links, incident: Incident, claim: Claim) -> dict[str
 def rows(ds: Dataset, links: Links | None = None) -> list[dict[str, str | int | bool | None]]:
     """Every claim of every incident, in incident then claim order."""
     links = links or link(ds)
-    return [row(ds, links, ds.incidents[i], claim) for i in sorted(ds.incidents)
+    known = parties(ds)
+    return [row(ds, links, ds.incidents[i], claim, known) for i in sorted(ds.incidents)
             for claim in ds.incidents[i].claims]
 
 

@@ -33,6 +33,13 @@ def repo_path(path: str, config: MkDocsConfig) -> str | None:
         return None
 
 
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """No repository set (FACTSHEET_REPO_URL): no edit buttons, which would point nowhere."""
+    if not config.repo_url:
+        config.edit_uri = config.edit_uri_template = None
+    return config
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add every rendered page and download; record pages stay out of the navigation."""
     try:

@@ -18,6 +18,20 @@ class Where:
 
 
 @dataclass(frozen=True)
+class Translation:
+    """A record's texts in Arabic, beside the English, with the version of each English text they
+    translate (a short hash that `factsheet translated` writes)."""
+
+    texts: tuple[tuple[str, str], ...] = ()  # (field, Arabic text)
+    translates: tuple[tuple[str, str], ...] = ()  # (field, hash of the English text translated)
+    where: Where | None = field(default=None, compare=False)
+
+    def get(self, name: str) -> str | None:
+        """The Arabic text of one field, if there is one."""
+        return dict(self.texts).get(name)
+
+
+@dataclass(frozen=True)
 class Cite:
     """A pointer into a source: bibliography key plus locator."""
 
@@ -47,6 +61,7 @@ class Link:
     joint: tuple[Link, ...] = ()  # bodies making one statement together (a joint press conference)
     speaks_for: str | None = None  # the organisation a person speaks for (a spokesman)
     role: str | None = None  # claimant, spokesperson, relay, repost, ... (vocab.CHAIN_ROLES)
+    ar: Translation | None = None  # its texts in Arabic
 
     @property
     def ref(self) -> tuple[str, str] | None:
@@ -90,6 +105,7 @@ class Part:
     who: str | None = None
     in_addition: bool = False  # counted besides the total, not within it
     where: Where | None = field(default=None, compare=False)
+    ar: Translation | None = None  # its texts in Arabic
 
 
 FIGURE = "figure"
@@ -121,6 +137,7 @@ class Claim:
     parts: tuple[Part, ...] = ()
     as_of_basis: str | None = None  # stated, document-date or inferred (vocab.AS_OF_BASES)
     as_of_note: str | None = None
+    ar: Translation | None = None  # its texts in Arabic
 
     @property
     def kind(self) -> str:
@@ -169,6 +186,7 @@ class Involvement:
     person: str | None = None
     organisation: str | None = None
     where: Where | None = field(default=None, compare=False)
+    ar: Translation | None = None  # its texts in Arabic
 
 
 @dataclass(frozen=True)
@@ -201,6 +219,7 @@ class Place:
     country: str | None = None
     coordinates: Coordinates | None = None
     sites: tuple[Site, ...] = ()
+    ar: Translation | None = None  # its texts in Arabic
 
 
 @dataclass(frozen=True)
@@ -218,6 +237,7 @@ class Incident:
     involved: tuple[Involvement, ...] = ()
     claims: tuple[Claim, ...] = ()
     lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+    ar: Translation | None = None  # its texts in Arabic
 
 
 @dataclass(frozen=True)
@@ -230,6 +250,7 @@ class Role:
     start: str | None = None
     end: str | None = None
     where: Where | None = field(default=None, compare=False)
+    ar: Translation | None = None  # its texts in Arabic
 
 
 @dataclass(frozen=True)
@@ -238,6 +259,7 @@ class Fact:
 
     value: str
     cite: Cite
+    ar: Translation | None = None  # its texts in Arabic
 
 
 @dataclass(frozen=True)
@@ -270,6 +292,7 @@ class Person:
     roles: tuple[Role, ...] = ()
     lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
     victim: Victim | None = None
+    ar: Translation | None = None  # its texts in Arabic
 
 
 @dataclass(frozen=True)
@@ -285,6 +308,7 @@ class Organisation:
     parent: str | None = None
     lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
     party: bool = False  # a party to the events (a government, an armed group, an opposition group)
+    ar: Translation | None = None  # its texts in Arabic
 
 
 @dataclass(frozen=True)

@@ -57,6 +57,8 @@ CODES: dict[str, str] = {
     "part-over-total": "a part of a figure larger than the total it is within",
     "unknown-claim": "a denial answering a claim id that is not in its incident",
     "unused-source": "warning: a source no record cites",
+    "stale-translation": "warning: an Arabic text translates an older version of its English text",
+    "untracked-translation": "warning: an Arabic text does not record which English text it translates",
 }
 
 

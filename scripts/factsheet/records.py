@@ -19,6 +19,7 @@ from .model import (
     Place,
     Role,
     Site,
+    Translation,
     Variant,
     Victim,
     Where,
@@ -56,11 +57,22 @@ def variants(data: Any) -> tuple[Variant, ...]:
     return tuple(Variant(v["name"], v.get("lang"), bool(v.get("abbreviation", False))) for v in data or [])
 
 
+def translation(path: str, data: dict) -> Translation | None:
+    """A record's (or item's) `ar:` block: its Arabic texts and the versions they translate."""
+    found = data.get("ar")
+    if not found:
+        return None
+    translates = found.get("translates") or {}
+    texts = tuple((name, str(value)) for name, value in found.items() if name != "translates")
+    return Translation(texts, tuple(sorted((str(k), str(v)) for k, v in translates.items())),
+                       _where(path, found))
+
+
 def link(path: str, data: dict, where: Where) -> Link:
     """One link of an attribution chain, or an accused reference."""
     joint = tuple(link(path, d, w) for d, w in _items(path, data.get("joint")))
     return Link(data.get("person"), data.get("organisation"), data.get("unnamed"), data.get("as"), where,
-                joint=joint, speaks_for=data.get("for"), role=data.get("role"))
+                joint=joint, speaks_for=data.get("for"), role=data.get("role"), ar=translation(path, data))
 
 
 def period(path: str, data: dict | None) -> Period | None:
@@ -73,10 +85,11 @@ def period(path: str, data: dict | None) -> Period | None:
     return Period(_str(data.get("from")), _str(data.get("to")), False, _where(path, data))
 
 
-def part(data: dict, where: Where) -> Part:
+def part(path: str, data: dict, where: Where) -> Part:
     """One share of a figure."""
     return Part(_str(data["figure"]) or "", data.get("min"), data.get("max"), data.get("governorate"),
-                data.get("place"), data.get("who"), bool(data.get("in_addition", False)), where)
+                data.get("place"), data.get("who"), bool(data.get("in_addition", False)), where,
+                ar=translation(path, data))
 
 
 def claim(path: str, data: dict, where: Where) -> Claim:
@@ -90,8 +103,8 @@ def claim(path: str, data: dict, where: Where) -> Claim:
         as_of=_str(data.get("as_of")), note=data.get("note"), lines=_lines(data),
         denies=data.get("denies"), answers=tuple(data.get("answers") or ()),
         period=period(path, data.get("period")),
-        parts=tuple(part(d, w) for d, w in _items(path, data.get("parts"))),
-        as_of_basis=data.get("as_of_basis"), as_of_note=data.get("as_of_note"),
+        parts=tuple(part(path, d, w) for d, w in _items(path, data.get("parts"))),
+        as_of_basis=data.get("as_of_basis"), as_of_note=data.get("as_of_note"), ar=translation(path, data),
     )
 
 
@@ -106,6 +119,7 @@ def place(path: str, data: dict) -> Place:
         if coords else None,
         sites=tuple(Site(d["name"], d["kind"], variants(d.get("variants")), w)
                     for d, w in _items(path, data.get("sites"))),
+        ar=translation(path, data),
     )
 
 
@@ -116,16 +130,16 @@ def incident(record_id: str, path: str, data: dict) -> Incident:
         summary=data["summary"], where=_where(path, data), end_date=_str(data.get("end_date")),
         part_of=data.get("part_of"),
         involved=tuple(Involvement(d["role"], cite(path, d["cite"]), d.get("person"),
-                                   d.get("organisation"), w)
+                                   d.get("organisation"), w, ar=translation(path, d))
                        for d, w in _items(path, data.get("involved"))),
         claims=tuple(claim(path, d, w) for d, w in _items(path, data.get("claims"))),
-        lines=_lines(data),
+        lines=_lines(data), ar=translation(path, data),
     )
 
 
 def fact(path: str, data: dict | None, key: str) -> Fact | None:
     """One cited fact of a victim, its value as text."""
-    return Fact(str(data[key]), cite(path, data["cite"])) if data else None
+    return Fact(str(data[key]), cite(path, data["cite"]), ar=translation(path, data)) if data else None
 
 
 def victim(path: str, data: dict | None) -> Victim | None:
@@ -140,18 +154,18 @@ def victim(path: str, data: dict | None) -> Victim | None:
 def person(record_id: str, path: str, data: dict) -> Person:
     """A person record."""
     roles = tuple(Role(d["title"], cite(path, d["cite"]), d.get("organisation"),
-                       _str(d.get("from")), _str(d.get("to")), w)
+                       _str(d.get("from")), _str(d.get("to")), w, ar=translation(path, d))
                   for d, w in _items(path, data.get("roles")))
     return Person(record_id, data["name"], data["summary"], _where(path, data),
                   variants(data.get("variants")), roles, lines=_lines(data),
-                  victim=victim(path, data.get("victim")))
+                  victim=victim(path, data.get("victim")), ar=translation(path, data))
 
 
 def organisation(record_id: str, path: str, data: dict) -> Organisation:
     """An organisation record."""
     return Organisation(record_id, data["name"], data["kind"], data["summary"], _where(path, data),
                         variants(data.get("variants")), data.get("parent"), lines=_lines(data),
-                        party=bool(data.get("party", False)))
+                        party=bool(data.get("party", False)), ar=translation(path, data))
 
 
 BUILDERS = {"incident": incident, "person": person, "organisation": organisation}

@@ -10,6 +10,7 @@ from .governorates import GOVERNORATES
 from .load import RawData
 from .model import Dataset, Incident, Link, Source, Where
 from .problems import Problem, sort_key
+from .translations import source_stale
 from .vocab import SOURCE_KINDS, suggest
 from .wording import APPROXIMATE, Reading, read
 from .yamlio import MAX_NUMBER
@@ -112,9 +113,16 @@ def _source_problems(sources: dict[str, Source]) -> list[Problem]:
             value = source.get(name)
             if value and not re.match(r"^https?://\S+$", value):
                 problems.append(Problem(at(name), "bad-url", f"{name} must be an http(s) address: {value}"))
-        value = source.get("date")
-        if value is not None and not valid_date(value):
-            problems.append(Problem(at("date"), "bad-date", f"not a date: {value} ({DATE_FORMS})"))
+        for name in ("date", "origdate"):
+            value = source.get(name)
+            if value is not None and not valid_date(value):
+                problems.append(Problem(at(name), "bad-date", f"{name}: not a date: {value} ({DATE_FORMS})"))
+        for name, why in source_stale(source):
+            code = "stale-translation" if why == "stale" else "untracked-translation"
+            problems.append(Problem(at(f"{name}_ar"), code, f"source '{key}': {name}_ar "
+                                    + ("translates an older English text" if why == "stale" else
+                                       "does not say which English text it translates")
+                                    + "; run factsheet translated data/sources.bib", warning=True))
         kind = (source.get("kind") or "").strip("{} ")
         if kind and kind not in SOURCE_KINDS:
             problems.append(Problem(at("kind"), "unknown-word", f"source '{key}': kind '{kind}' is not "

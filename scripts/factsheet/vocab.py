@@ -63,6 +63,7 @@ WHO: dict[str, str] = {
     "journalists": "journalists and media workers",
     "activists": "activists",
     "activists-and-organisers": "activists and protest organisers",
+    "protesters-and-security-forces": "protesters and members of the security forces, counted together",
     "journalists-and-activists": "journalists and activists",
     "unarmed-people": "people said to have been unarmed",
     "children": "children",
@@ -99,6 +100,22 @@ SOURCE_KINDS: dict[str, str] = {
     "party-media": "the media of a party to the events (government, militia, opposition group)",
 }
 
+# How a source's kind reads beside a figure, where a kind's own word does not read well as a label.
+SOURCE_KIND_LABELS: dict[str, str] = {
+    "un-body": "UN body",
+    "nhri": "national rights institution",
+    "ngo": "NGO",
+    "online-news": "online news",
+    "advocacy": "advocacy media",
+    "party-media": "party media",
+}
+
+
+def source_kind_label(kind: str) -> str:
+    """A source's kind as a short label: 'news agency', 'UN body'."""
+    return SOURCE_KIND_LABELS.get(kind, kind.replace("-", " "))
+
+
 # What kind of body an organisation record is.
 ORGANISATION_KINDS: dict[str, str] = {
     "government": "a government",
@@ -122,6 +139,7 @@ ORGANISATION_KINDS: dict[str, str] = {
     "news-agency": "a news agency",
     "media-outlet": "a newspaper, broadcaster or news site",
     "reconstruction-body": "a reconstruction or development body",
+    "research-body": "a research institute, think tank or consultancy",
     "court": "a court or judicial body",
     "medical": "a hospital, health directorate or medical body",
     "religious-authority": "a religious authority",

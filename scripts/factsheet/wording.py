@@ -37,7 +37,7 @@ VAGUE_FLOORS = {"tens of thousands": 20_000, "hundreds of thousands": 200_000, "
 _ZERO = ("no one", "nobody", "none", "not a single", "not one", "no")
 
 ABOVE_WORDS = ("at least", "more than", "over", "upwards of", "in excess of", "no fewer than",
-               "no less than", "a minimum of", "past", "exceeding", "above", "beyond")
+               "no less than", "a minimum of", "past", "exceeding", "exceeds", "above", "beyond")
 BELOW_WORDS = ("as many as", "up to", "at most", "no more than", "a maximum of")
 STRICT_BELOW_WORDS = ("fewer than", "less than", "under")
 APPROX_WORDS = ("about", "around", "nearly", "almost", "roughly", "approximately", "some",

@@ -58,9 +58,11 @@ def test_data_date_is_the_newest_date_in_the_records() -> None:
     assert bundle.data_date(load_dataset(VALID)) == "2019-11-30"
 
 
-def _bundle(dist: Path) -> Path:
+def _bundle(dist: Path, **settings: str) -> Path:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    env.pop("SOURCE_DATE_EPOCH", None)
+    for name in ("SOURCE_DATE_EPOCH", "FACTSHEET_SITE_URL", "FACTSHEET_REPO_URL"):
+        env.pop(name, None)
+    env |= settings
     result = subprocess.run([sys.executable, "-m", "factsheet.cli", "bundle", "--data", str(VALID),
                              "--dist", str(dist)], cwd=REPO, env=env, capture_output=True, text=True,
                             check=False)
@@ -132,3 +134,17 @@ def test_offline_config_is_the_site_config_plus_offline() -> None:
     assert features == {f for f in site.theme["features"] if not f.startswith("navigation.instant")}
     assert offline.extra["polyfills"] == [SHIM]
     assert not offline.extra.get("analytics")
+
+
+def test_bundle_cites_the_public_site_and_has_no_canonical_links(tmp_path: Path) -> None:
+    """Offline pages are files, not the site's addresses: How to cite names the published page."""
+    site = "https://factsheet.test/iraq-protests/"
+    zipped = _bundle(tmp_path, FACTSHEET_SITE_URL=site)
+    top = zipped.name.removesuffix(".zip")
+    with zipfile.ZipFile(zipped) as archive:
+        page = archive.read(f"{top}/incident/2019-11-28-nasiriyah.html").decode("utf-8")
+        missing = archive.read(f"{top}/404.html").decode("utf-8")
+    assert f"<code>{site}incident/2019-11-28-nasiriyah/</code>" in page
+    assert 'rel="canonical"' not in page
+    assert "<base " not in missing  # its links stay relative to the folder
+    assert 'href="./incidents.html"' in missing

@@ -111,6 +111,12 @@ def test_front_matter_title_is_escaped_yaml(pages):
     assert meta["title"].startswith("&lt;script&gt;alert(1)&lt;/script&gt;&lt;img")
     assert "<" not in meta["title"]
     assert meta["hide"] == ["navigation"]
+    # The description comes from the data too: plain text, escaped for the attribute it fills.
+    for path in ("incident/inc.md", "person/per.md", "organisation/org.md", "source/src.md"):
+        _, found = get_data(pages[path])
+        assert found["description"] and "<" not in found["description"], (path, found["description"])
+        assert '"' not in found["description"], found["description"]
+        assert found["factsheet"]["record"] == path.split("/")[0]
 
 
 def test_arabic_variants_are_marked(pages):

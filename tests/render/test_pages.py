@@ -96,17 +96,31 @@ def test_nasiriyah_shows_each_figure_its_origin_and_sources(site):
     text = site[NASIRIYAH].content
     rows = _rows(text, "Claims, source by source")
     assert len(rows) == 3
-    for _counted, figure, chain, _as_of, source, *_ in rows:
+    for counted, figure, grade, chain, _as_of, source, *_ in rows:
         assert re.search(r"\[\^\d+\]$", figure), figure  # the figure carries its footnote
         assert re.search(r"\]\(\.\./source/[a-z0-9-]+\.md\)", source)  # one click to the source page
         assert "relayed by" in chain or "](../organisation/" in chain
+        # The source's kind, linked to its explanation; the group's grade, linked to its own.
+        assert re.search(r"<br>\[(advocacy media|analysis)\]\(\.\./methodology\.md#kind-(advocacy|analysis)\)"
+                         r"\{: \.fs-tag \.fs-kind title=\"[^\"]+\" \}", source), source
+        assert grade == "[single source](../methodology.md#grades)"
+        # A link to the claim's own row, which a reader can copy.
+        anchor = re.match(r'<a class="fs-claim-link" id="(claim-[a-z0-9-]+)" href="#\1"', counted)
+        assert anchor and "Link to this claim" in counted, counted
     assert "“at least 46” (read as 46 or more)" in rows[0][1]
-    assert "[Reuters](../organisation/reuters.md)" in rows[1][2]
+    assert "[Reuters](../organisation/reuters.md)" in rows[1][3]
     ranges = _rows(text, "Casualty figures")
     assert [r[1].split("[")[0] for r in ranges] == ["46+", "29+", "24+"]
     assert all(re.search(r"\[\^\d+\]", r[2]) for r in ranges)  # origins cite their claims
     assert "[Jamil al-Shimiri](../person/jamil-al-shimiri.md)" in text
-    assert '<span id="claim-killed-reuters"></span>' in text
+    assert 'id="claim-killed-reuters" href="#claim-killed-reuters"' in text
+    # PMOI/MEK is marked a party in the fixture: labelled wherever it makes or relays a claim.
+    party = "[party to the events](../methodology.md#parties){: .fs-tag .fs-party"
+    assert f"relayed by [PMOI/MEK](../organisation/pmoi.md) {party}" in rows[0][3]
+    assert f"1: [PMOI/MEK](../organisation/pmoi.md) {party}" in ranges[0][2]
+    assert "[Reuters](../organisation/reuters.md) [party" not in text  # not a party: no label
+    assert "[published by a party](../methodology.md#parties)" in rows[0][5]
+    assert "published by a party" not in rows[1][5]
 
 
 def test_incident_links_to_its_wider_and_narrower_incidents(site):
@@ -119,8 +133,10 @@ def test_person_page(site):
     text = site["person/jamil-al-shimiri.md"].content
     assert '**Also written:** Jamil Shummary, <span lang="ar" dir="rtl">جميل الشمري</span>' in text
     assert "[Shootings of protesters in Nasiriyah](../incident/2019-11-28-nasiriyah.md)" in text
-    assert "[accused in an allegation](../incident/2019-11-28-nasiriyah.md#claim-commander-shimiri) by " \
-           "Al Hadath" in text
+    assert re.search(r"\[accused in an allegation\]\(\.\./incident/2019-11-28-nasiriyah\.md"
+                     r"#claim-commander-shimiri\)"
+                     r"\[\^\d+\] \(by \[Al Hadath\]\(\.\./organisation/al-hadath\.md\); read in \[PMOI/MEK, "
+                     r"29 November 2019\]\(\.\./source/pmoi-2019-11-29\.md\) \[advocacy media\]", text)
     posts = _rows(text, "Posts")
     assert posts[0][0].startswith("Commander of police forces in Diyala province[^")
     assert posts[0][2:] == ["2013", "2013"]
@@ -159,8 +175,10 @@ def test_incidents_index_row(site):
             if line.startswith("| 28 November")]
     nasiriyah = next(r for r in rows if "Nasiriyah" in r[1])
     assert nasiriyah[2] == "Nasiriyah, Dhi Qar"
-    assert re.fullmatch(r"46\+\[\^\d+\] \(who not stated\); 29\+\[\^\d+\] \(protesters\)", nasiriyah[3])
-    assert re.fullmatch(r"2(\[\^\d+\]){2}", nasiriyah[4])
+    grade = r"\[single source\]\(methodology\.md#grades\)"
+    assert re.fullmatch(rf"46\+\[\^\d+\] \(who not stated\), {grade}; 29\+\[\^\d+\] \(protesters\), {grade}",
+                        nasiriyah[3])
+    assert re.fullmatch(r"2\[\^\d+\]<sup>,</sup>\[\^\d+\]", nasiriyah[4])  # "2¹,²", not "2¹²"
 
 
 def test_claims_index_has_every_figure(ds, site):
@@ -181,3 +199,33 @@ def test_rendering_is_deterministic(ds):
     first = {p: o.content for p, o in render_site(ds).items()}
     again = {p: o.content for p, o in render_site(load_dataset(FIXTURE)).items()}
     assert first == again
+
+
+def test_adjacent_footnote_references_are_separated_and_single_ones_are_not():
+    from factsheet.render.common import separate_footnotes
+
+    assert separate_footnotes("29[^1][^2][^10]") == "29[^1]<sup>,</sup>[^2]<sup>,</sup>[^10]"
+    # A reference after text, or alone, gets no comma: only references side by side do.
+    assert separate_footnotes("reports[^2], and more[^3]") == "reports[^2], and more[^3]"
+    assert separate_footnotes("escaped \\[^1][^2]") == "escaped \\[^1][^2]"
+
+
+def test_no_page_leaves_adjacent_references_unseparated(site):
+    for path, output in site.items():
+        if path.endswith(".md"):
+            assert not re.search(r"(?<!\\)\[\^[^\]\s]+\]\[\^", output.content), path
+
+
+def test_unnamed_claimants_read_as_words():
+    from factsheet.render.common import unnamed
+
+    assert unnamed("medical sources") == "unnamed medical sources"
+    blog = "an unnamed blog that published the article"
+    assert unnamed(blog) == blog
+    assert unnamed("a Reuters cameraman") == "a Reuters cameraman"
+    assert unnamed("two *Iraqi* officials") == "two &#42;Iraqi&#42; officials"  # still escaped
+
+
+def test_no_chain_says_unnamed_in_brackets(site):
+    for path, output in site.items():
+        assert "(unnamed)" not in output.content, path

@@ -16,6 +16,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 import yaml
 from figurecheck import uncited
+from mkdocs.utils.yaml import yaml_load
 
 REPO = Path(__file__).parent.parent.parent
 FIXTURE = REPO / "tests" / "fixtures" / "valid"
@@ -23,15 +24,25 @@ DATA = REPO / "data"
 THEME_PAGES = {"404.html"}  # the theme's own page, not the project's content
 
 
-def factsheet(*args: str) -> subprocess.CompletedProcess:
-    """Run the factsheet command as a user would, from the repository."""
-    env = {k: v for k, v in os.environ.items() if k not in {"SOURCE_DATE_EPOCH", "FACTSHEET_DATA"}}
+# The two settings of mkdocs.yml that say where the site and its repository are published.
+SETTINGS = {"FACTSHEET_SITE_URL", "FACTSHEET_REPO_URL"}
+# What the publishing workflow sets them to, here an address under a sub-path of its host.
+PUBLISHED = {"FACTSHEET_SITE_URL": "https://factsheet.test/iraq-protests/",
+             "FACTSHEET_REPO_URL": "https://github.com/example-org/iraq-factsheet"}
+
+
+def factsheet(*args: str, settings: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """Run the factsheet command as a user would, from the repository, with only the given settings."""
+    env = {k: v for k, v in os.environ.items() if k not in {"SOURCE_DATE_EPOCH", "FACTSHEET_DATA", *SETTINGS}}
+    env |= settings or {}
     return subprocess.run([sys.executable, "-m", "factsheet.cli", *args], cwd=REPO, env=env,
                           capture_output=True, text=True, timeout=600)
 
 
-def build(data: Path, out: Path, config: Path = REPO / "mkdocs.yml") -> Path:
-    result = factsheet("build", "--data", str(data), "--out", str(out), "--config", str(config))
+def build(data: Path, out: Path, config: Path = REPO / "mkdocs.yml",
+          settings: dict[str, str] | None = None) -> Path:
+    result = factsheet("build", "--data", str(data), "--out", str(out), "--config", str(config),
+                       settings=settings)
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr, result.stderr
     return out
@@ -48,7 +59,14 @@ DATASETS = [pytest.param(FIXTURE, id="fixture"),
 
 @pytest.fixture(scope="module", params=DATASETS)
 def site(request, tmp_path_factory) -> Path:
-    return build(request.param, tmp_path_factory.mktemp("site") / "site")
+    """Each dataset's site as the publishing workflow builds it: site and repository addresses set."""
+    return build(request.param, tmp_path_factory.mktemp("site") / "site", settings=PUBLISHED)
+
+
+@pytest.fixture(scope="module")
+def unset(tmp_path_factory) -> Path:
+    """The fixture's site as a fresh clone builds it: neither address set."""
+    return build(FIXTURE, tmp_path_factory.mktemp("unset") / "site")
 
 
 def pages(root: Path) -> list[Path]:
@@ -135,7 +153,7 @@ def test_every_page_has_an_edit_button_to_its_file(site):
     for page in pages(site):
         edits = parse(page).edit
         assert len(edits) == 1, page
-        assert edits[0].startswith("https://github.com/OWNER/REPO/edit/main/"), edits
+        assert edits[0].startswith(PUBLISHED["FACTSHEET_REPO_URL"] + "/edit/main/"), edits
     incident = next((site / "incident").glob("*/index.html"))
     assert parse(incident).edit[0].endswith(f"{data}/incidents/{incident.parent.name}.yml")
     source = next((site / "source").glob("*/index.html"))
@@ -215,7 +233,7 @@ def test_two_builds_are_byte_identical(tmp_path):
 
 def config_copy(where: Path, **changes: object) -> Path:
     """mkdocs.yml with its paths made absolute and some settings changed, written elsewhere."""
-    config = yaml.safe_load((REPO / "mkdocs.yml").read_text("utf-8"))
+    config = yaml_load((REPO / "mkdocs.yml").read_text("utf-8"))  # reads MkDocs's !ENV tags
     config["docs_dir"] = str(REPO / config["docs_dir"])
     config["theme"]["custom_dir"] = str(REPO / config["theme"]["custom_dir"])
     config["hooks"] = [str(REPO / hook) for hook in config["hooks"]]
@@ -272,3 +290,128 @@ def test_a_broken_link_fails_the_build(tmp_path):
                        "--config", str(config))
     assert result.returncode != 0
     assert "no-such-incident.md" in result.stderr
+
+
+class Head(HTMLParser):
+    """The page's canonical link, meta description and <base>, and whether its footer has the licence."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.canonical: list[str] = []
+        self.description: list[str] = []
+        self.base: list[str] = []
+        self.licence = False
+
+    def handle_starttag(self, tag, attrs):
+        found = dict(attrs)
+        if tag == "link" and found.get("rel") == "canonical":
+            self.canonical.append(found.get("href") or "")
+        elif tag == "meta" and found.get("name") == "description":
+            self.description.append(found.get("content") or "")
+        elif tag == "base":
+            self.base.append(found.get("href") or "")
+        elif tag == "a" and found.get("rel") == "license":
+            self.licence = found.get("href") == "https://creativecommons.org/licenses/by/4.0/"
+
+
+def head(page: Path) -> Head:
+    parser = Head()
+    parser.feed(page.read_text("utf-8"))
+    return parser
+
+
+def public_url(site: Path, page: Path) -> str:
+    """A page's address on the published site (directory URLs)."""
+    path = page.relative_to(site).as_posix().removesuffix("index.html")
+    return PUBLISHED["FACTSHEET_SITE_URL"] + path
+
+
+def test_sitemap_lists_every_page_and_each_has_its_canonical_link(site):
+    sitemap = (site / "sitemap.xml").read_text("utf-8")
+    listed = re.findall(r"<loc>([^<]+)</loc>", sitemap)
+    wanted = [public_url(site, page) for page in pages(site)]
+    assert len(wanted) >= 10
+    assert sorted(listed) == sorted(wanted)
+    for page in pages(site):
+        assert head(page).canonical == [public_url(site, page)], page
+
+
+def test_every_page_has_its_own_description_and_the_licence(site):
+    seen: dict[str, Path] = {}
+    for page in pages(site):
+        found = head(page)
+        assert len(found.description) == 1 and len(found.description[0]) > 15, page
+        assert "<" not in found.description[0] and "[^" not in found.description[0], found.description
+        assert found.description[0] not in seen, (page, seen.get(found.description[0]))
+        seen[found.description[0]] = page
+        assert found.licence, f"{page} has no data licence in its footer"
+    nasiriyah = site / "incident" / "2019-11-28-nasiriyah" / "index.html"
+    if nasiriyah.exists():
+        assert head(nasiriyah).description[0].startswith("28 November 2019, Nasiriyah, Dhi Qar: ")
+
+
+def test_record_pages_end_with_how_to_cite(site):
+    from factsheet.edition import data_date
+    from factsheet.markup import human_date
+    from factsheet.pipeline import load_dataset
+
+    ds = load_dataset(FIXTURE if (site / "source/track-persia-2019-11-30").exists() else DATA)
+    date = human_date(data_date(ds))
+    for kind in ("incident", "person", "organisation", "source"):
+        for page in sorted((site / kind).glob("*/index.html")):
+            html = page.read_text("utf-8")
+            cite = html.split('<h2 id="how-to-cite">How to cite</h2>', 1)
+            assert len(cite) == 2, page
+            text = cite[1].split("</section>")[0]
+            assert f"<code>{public_url(site, page)}</code>" in text
+            assert f"data up to {date}" in text and 'class="fs-name">0.1.0</span>' in text
+            assert "Iraq protests 2019–2020 fact sheet" in text
+            # After it, only the end of the article: it is the last thing the page says.
+            assert "<h2" not in html.split("</section>", 1)[1].split("</article>")[0]
+
+
+def test_claim_rows_carry_links_to_themselves(site):
+    incident = site / "incident" / "2019-11-28-nasiriyah" / "index.html"
+    html = incident.read_text("utf-8")
+    links = re.findall(r'<a class="fs-claim-link" href="#(claim-[a-z0-9-]+)" id="\1"|'
+                       r'<a class="fs-claim-link" id="(claim-[a-z0-9-]+)" href="#\2"', html)
+    from factsheet.pipeline import load_dataset
+
+    ds = load_dataset(FIXTURE if (site / "source/track-persia-2019-11-30").exists() else DATA)
+    wanted = {f"claim-{c.id}" for c in ds.incidents["2019-11-28-nasiriyah"].claims}
+    assert {a or b for a, b in links} == wanted
+
+
+def test_no_placeholder_and_no_repository_when_none_is_set(unset):
+    for page in [*pages(unset), unset / "404.html"]:
+        html = page.read_text("utf-8")
+        assert "OWNER" not in html and "REPO" not in html, page
+        assert 'rel="edit"' not in html and 'class="md-source"' not in html, page
+        assert not head(page).canonical, page
+        assert head(page).licence, page
+    assert "<loc>" not in (unset / "sitemap.xml").read_text("utf-8")
+    cite = (unset / "incident/2019-11-28-nasiriyah/index.html").read_text("utf-8")
+    assert "Page <code>incident/2019-11-28-nasiriyah/</code> of the site." in cite
+
+
+def test_the_repository_link_names_the_repository(site):
+    html = (site / "index.html").read_text("utf-8")
+    assert f'href="{PUBLISHED["FACTSHEET_REPO_URL"]}"' in html
+    assert re.search(r'md-source__repository">\s*example-org/iraq-factsheet\s*<', html)
+    assert "OWNER/REPO" not in html
+
+
+def test_the_404_page_helps_with_relative_links(site, unset):
+    for root in (site, unset):
+        page = root / "404.html"
+        html = page.read_text("utf-8")
+        assert "Page not found" in html and 'for="__search"' in html
+        hrefs = [h for h in parse(page).hrefs if not urlsplit(h).scheme]
+        assert hrefs and not [h for h in hrefs if h.startswith("/")], hrefs  # never root-absolute
+        for href in hrefs:  # each resolves from the site's top folder, where 404.html lives
+            assert target_file(page, href).is_file(), href
+        for section in ("incidents/", "claims/", "sources/", "methodology/", "downloads/"):
+            assert f'href="./{section}"' in html
+    # On the published site a server shows it at any depth: <base> makes the links start at the top.
+    assert head(site / "404.html").base == [PUBLISHED["FACTSHEET_SITE_URL"]]
+    assert head(unset / "404.html").base == []

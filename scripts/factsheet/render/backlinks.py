@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import groupby
 
-from ..figures import Origin
 from ..link import Mention
-from ..markup import esc, human_date, link, name, record_path
+from ..markup import esc, human_date, link, record_path
 from ..model import Claim
 from . import paging
 from .common import Page, claim_counted, figure
@@ -28,23 +27,24 @@ def how(page: Page, mention: Mention, claims: dict[str, Claim]) -> str:
         return ""
     target = page.to(record_path("incident", mention.incident) + "#" + claim_anchor(claim.id))
     if mention.how == "accused":
-        made_by = page.ctx.links.origins.get((mention.incident, claim.id))
-        by = f" by {origin_name(page, made_by)}" if made_by else ""
-        return link("accused in an allegation", target) + by + ref
+        return link("accused in an allegation", target) + ref + trust(page, mention, claim, "by")
     verb = "made" if mention.how == "claimant" else "relayed"
     if claim.is_figure:
         what = f"{figure(page, claim)} {claim_counted(claim)}"
-        return f"{link(verb + ' the figure', target)} {what}"
-    return link(f"{verb} {'a denial' if claim.kind == 'denial' else 'an allegation'}", target) + ref
+        return f"{link(verb + ' the figure', target)} {what}{trust(page, mention, claim)}"
+    kind = "a denial" if claim.kind == "denial" else "an allegation"
+    return link(f"{verb} {kind}", target) + ref + trust(page, mention, claim)
 
 
-def origin_name(page: Page, found: Origin) -> str:
-    """The name of an origin, as text (it sits next to a link)."""
-    if found.kind == "person" and found.id in page.ds.people:
-        return name(page.ds.people[found.id].name)
-    if found.kind == "organisation" and found.id in page.ds.organisations:
-        return name(page.ds.organisations[found.id].name)
-    return "its source"
+def trust(page: Page, mention: Mention, claim: Claim, word: str = "from") -> str:
+    """Where a claim comes from (unless this record made it) and the source it was read in, labelled."""
+    parts = []
+    made_by = page.ctx.links.origins.get((mention.incident, claim.id))
+    if made_by and mention.how != "claimant":
+        parts.append(f"{word} {page.origin(made_by)}")
+    key = claim.cite.source
+    parts.append(f"read in {page.source_label(key)} {page.kind_mark(key)}".rstrip())
+    return " (" + "; ".join(parts) + ")"
 
 
 def _year_of(page: Page, incident_id: str) -> str:
@@ -77,7 +77,7 @@ def _allegation_rows(page: Page, items: Sequence[tuple[Mention, Claim]]) -> list
         text = page.notes.text(claim.alleges, inline=True) + page.notes.cite(claim.cite)
         rows.append((text, page.chain(claim.chain),
                      page.record("incident", mention.incident, claim_anchor(claim.id)),
-                     human_date(claim.as_of, missing="not stated")))
+                     human_date(claim.as_of, missing="not stated"), page.source_cell(claim.cite.source)))
     return rows
 
 
@@ -90,4 +90,5 @@ def allegations(page: Page, mentions: tuple[Mention, ...], title: str) -> str:
             items.append((mention, claim))
     return paging.section_table(page, "allegations", f"{title}: allegations", items,
                                 [lambda item: _year_of(page, item[0].incident)],
-                                ("Allegation", "Made by, then relays", "Incident", "As of"), _allegation_rows)
+                                ("Allegation", "Made by, then relays", "Incident", "As of", "Source"),
+                                _allegation_rows)

@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..charts import Links as FigureLinks
 from ..cite import Notes, References
+from ..edition import VERSION, data_date
 from ..figures import Group, Origin, Scope, scope
 from ..governorates import GOVERNORATES
 from ..link import Links
 from ..markup import attr, esc, external, human_date, lang_span, link, name, number, record_path, rel
 from ..model import DENIAL, Claim, Dataset, Link, Part, Variant
+from ..parties import Parties, parties
 from ..text import MARKER_RE, markers
-from ..vocab import CHAIN_VERBS
+from ..vocab import CHAIN_VERBS, SOURCE_KINDS, source_kind_label
 from ..wording import APPROXIMATE, read
 
 METHODOLOGY = "methodology.md"
@@ -32,6 +37,17 @@ class Context:
     links: Links
     refs: References
 
+    @cached_property
+    def edition(self) -> dict[str, str]:
+        """The data's version and newest date, which every page shows (edition.py)."""
+        date = data_date(self.ds)
+        return {"data_version": VERSION, "data_date": date, "data_date_text": human_date(date)}
+
+    @cached_property
+    def parties(self) -> Parties:
+        """Who is a party to the events (parties.py holds the rule)."""
+        return parties(self.ds)
+
 
 class Page:
     """One page being written: its path, its footnotes, and links relative to it."""
@@ -42,6 +58,7 @@ class Page:
         self.path = path
         self.notes = Notes(ctx.refs, path)
         self.subpages: dict[str, str] = {}  # parts of long sections, each a page of its own
+        self.own_notes: dict[str, str] = {}  # the site's own footnotes, by label
 
     def with_subpages(self, text: str) -> str | dict[str, str]:
         """This page's Markdown, or it and its subpages by path when a section was split."""
@@ -64,22 +81,28 @@ class Page:
         found = {"person": self.ds.people, "organisation": self.ds.organisations}.get(kind, {}).get(record_id)
         return link(name(found.name), target) if found else esc(record_id)
 
-    def link_item(self, item: Link) -> str:
-        """One link of a chain: a record link, bodies speaking jointly, or an unnamed claimant in words."""
+    def link_item(self, item: Link, marked: bool = True) -> str:
+        """One link of a chain: a record link, bodies speaking jointly, or an unnamed claimant in words.
+
+        marked: label a party to the events as such (claimants and relays; not the accused).
+        """
         if item.joint:
-            shown = " and ".join(self.link_item(member) for member in item.joint) + " (jointly)"
+            shown = " and ".join(self.link_item(member, marked) for member in item.joint) + " (jointly)"
         elif item.ref:
             shown = self.record(*item.ref)
         else:
-            shown = f"{esc(item.unnamed or '')} (unnamed)"
+            shown = unnamed(item.unnamed or "")
         if item.speaks_for:
             shown += f", speaking for {self.record('organisation', item.speaks_for)}"
-        if not item.described_as:
-            return shown
-        described = f"described as “{esc(item.described_as)}”"
-        if item.joint:  # one parenthesis: "A and B (jointly, described as ...)"
-            return f"{shown.removesuffix(' (jointly)')} (jointly, {described})"
-        return f"{shown} ({described})"
+        if item.described_as:
+            described = f"described as “{esc(item.described_as)}”"
+            if item.joint:  # one parenthesis: "A and B (jointly, described as ...)"
+                shown = f"{shown.removesuffix(' (jointly)')} (jointly, {described})"
+            else:
+                shown += f" ({described})"
+        if marked and not item.joint and self.ctx.parties.link(item):
+            shown += " " + self.party_mark()
+        return shown
 
     def chain(self, chain: Sequence[Link]) -> str:
         """Origin first, then each relay, joined by what each did (relayed, reposted, translated)."""
@@ -89,10 +112,53 @@ class Page:
         return shown
 
     def origin(self, found: Origin) -> str:
-        """An independent origin as a link; bodies speaking jointly as one origin."""
+        """An independent origin as a link, a party labelled; bodies speaking jointly as one origin."""
         if found.kind == "joint":
-            return " and ".join(self.record(kind, ref) for kind, ref in found.members) + " (jointly)"
-        return self.record(found.kind, found.id)
+            return " and ".join(self.origin(Origin(kind, ref)) for kind, ref in found.members) + " (jointly)"
+        known = self.ctx.parties
+        party = {"organisation": known.organisation, "person": known.person,
+                 "source": lambda key: known.source(self.ds.sources.get(key))}.get(found.kind, bool)(found.id)
+        return self.record(found.kind, found.id) + (" " + self.party_mark() if party else "")
+
+    def party_mark(self) -> str:
+        """The label beside a party to the events, linked to where the methodology explains it."""
+        return tag("party to the events", self.to(f"{METHODOLOGY}#parties"), PARTY_MEANING, "fs-party")
+
+    def kind_mark(self, key: str) -> str:
+        """The kind of a source as a label linked to its explanation, and whether a party publishes it."""
+        source = self.ds.sources.get(key)
+        if source is None:
+            return ""
+        kind = source.get("kind") or ""
+        known = kind in SOURCE_KINDS
+        target = self.to(f"{METHODOLOGY}#" + (f"kind-{kind}" if known else "source-kinds"))
+        shown = tag(source_kind_label(kind) if kind else "kind not recorded", target,
+                    SOURCE_KINDS.get(kind, ""), "fs-kind")
+        if self.ctx.parties.source(source):
+            target = self.to(f"{METHODOLOGY}#parties")
+            shown += " " + tag("published by a party", target, PARTY_SOURCE_MEANING, "fs-party")
+        return shown
+
+    def party_fact(self, kind: str, record_id: str) -> str:
+        """Why a person or organisation counts as a party to the events, or '' when it does not."""
+        known = self.ctx.parties
+        if kind == "organisation" and known.organisation(record_id):
+            record = self.ds.organisations[record_id]
+            if record.party:
+                return f"yes ({self.party_mark()}: marked so in its record)"
+            above = record.parent
+            while above and not self.ds.organisations[above].party:
+                above = self.ds.organisations[above].parent
+            return f"yes ({self.party_mark()}: part of {self.record('organisation', above or '')})"
+        if kind == "person" and known.person(record_id):
+            posts = ", ".join(self.record("organisation", o) for o in known.person(record_id))
+            return f"yes ({self.party_mark()}: a post in {posts})"
+        return ""
+
+    def source_cell(self, key: str) -> str:
+        """A source as a table cell: who published it and when, its kind, and a party's mark."""
+        mark = self.kind_mark(key)
+        return self.source_label(key) + (f"<br>{mark}" if mark else "")
 
     def origin_name(self, found: Origin) -> str:
         """An independent origin's name as text, for use inside a link or next to one."""
@@ -121,17 +187,115 @@ class Page:
         return FigureLinks(lambda i: self.to(record_path("incident", i)),
                            lambda g: self.to(governorate_target(self.ctx, g)))
 
-    def render(self, title: str, blocks: Iterable[str], boost: float | None = None) -> str:
-        """The page's Markdown: front matter, blocks, footnote definitions."""
-        body = "\n\n".join(b for b in blocks if b)
-        notes = self.notes.definitions()
+    def note(self, label: str, text: str) -> str:
+        """A footnote of the site's own (not a source's): its reference; the definition ends the page."""
+        self.own_notes[label] = text
+        return f"[^{label}]"
+
+    def render(self, title: str, blocks: Iterable[str], boost: float | None = None,
+               description: str | None = None, record: str | None = None) -> str:
+        """The page's Markdown: front matter, blocks, footnote definitions.
+
+        description: the page's summary for search engines and link previews, as plain text; by
+        default its first paragraph. record: the kind of a record page, which ends with "How to cite".
+        """
+        blocks = [b for b in blocks if b]
+        body = separate_footnotes("\n\n".join(blocks))
+        notes = "\n".join([self.notes.definitions(), *(f"[^{label}]: {text}" for label, text
+                                                          in self.own_notes.items())]).strip()
+        summary = description if description is not None else first_paragraph(blocks)
         # The sections are tabs at the top, so the side navigation only takes room from the tables.
-        meta = f"---\ntitle: {json.dumps(attr(title), ensure_ascii=False)}\nhide:\n  - navigation\n"
+        meta = {"title": attr(title), "description": attr(shorten(summary or title)),
+                "hide": ["navigation"]}
         if boost is not None:
             # A name search should rank the record itself above index pages listing the same name.
-            meta += f"search:\n  boost: {boost}\n"
-        meta += "---\n\n"
-        return meta + body + ("\n\n" + notes if notes else "") + "\n"
+            meta["search"] = {"boost": boost}
+        meta["factsheet"] = dict(self.ctx.edition)
+        if record:
+            # Where the page lives on the public site (directory URLs), for "How to cite".
+            meta["factsheet"] |= {"record": record, "path": attr(self.path.removesuffix(".md") + "/")}
+        return f"---\n{front_matter(meta)}---\n\n" + body + ("\n\n" + notes if notes else "") + "\n"
+
+
+PARTY_MEANING = "what a party to the events is: see the methodology"
+PARTY_SOURCE_MEANING = "the source is party media, or a party to the events publishes it"
+# Words that already say how many or which (a Reuters cameraman, two officials, the hospital).
+_DETERMINERS = {"a", "an", "the", "one", "two", "three", "four", "five", "some", "several", "many",
+                "other", "another", "unnamed", "anonymous", "unspecified", "unidentified"}
+
+
+def unnamed(words_value: str) -> str:
+    """An unnamed claimant in words: 'unnamed medical sources', 'a Reuters cameraman' as written."""
+    first = words_value.split(" ", 1)[0].lower() if words_value else ""
+    return esc(words_value) if first in _DETERMINERS else "unnamed " + esc(words_value)
+
+
+def tag(label: str, target: str, meaning: str, kind: str) -> str:
+    """A short label linked to its explanation; the meaning shows on hover, the link works by keyboard."""
+    # attr_list reads the title between double quotes; meanings come from vocab.py, never from the data.
+    title = f' title="{meaning.replace(chr(34), chr(39))}"' if meaning else ""
+    return f"[{esc(label)}]({target}){{: .fs-tag .{kind}{title} }}"
+
+
+def front_matter(meta: dict, indent: str = "") -> str:
+    """YAML front matter: every string in JSON quotes (valid YAML), so no value is read as anything else."""
+    lines = []
+    for key, value in meta.items():
+        if isinstance(value, dict):
+            lines.append(f"{indent}{key}:\n" + front_matter(value, indent + "  ").rstrip("\n"))
+        elif isinstance(value, list):
+            lines.append(f"{indent}{key}:\n" + "\n".join(f"{indent}  - {json.dumps(v, ensure_ascii=False)}"
+                                                       for v in value))
+        else:
+            lines.append(f"{indent}{key}: {json.dumps(value, ensure_ascii=False)}")
+    return "\n".join(lines) + "\n"
+
+
+_ADJACENT_REFS = re.compile(r"(?<!\\)(\[\^[^\]\s]+\])(?=\[\^[^\]\s]+\])")
+
+
+def separate_footnotes(text: str) -> str:
+    """A comma between adjacent footnote references, which would read as one number ("12")."""
+    return _ADJACENT_REFS.sub(r"\1<sup>,</sup>", text)
+
+
+_REF = re.compile(r"\[\^[^\]\s]+\]")
+_LINK = re.compile(r"!?\[((?:\\.|[^\]\\])*)\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
+_ATTRS = re.compile(r"\{:?[^{}]*\}")
+_TAGS = re.compile(r"<[^>]*>")
+_ESCAPED = re.compile(r"\\(.)")
+
+
+def plain(markdown_text: str) -> str:
+    """Markdown as plain text: no footnote references, links kept as their words, no tags or marks."""
+    text = MARKER_RE.sub("", markdown_text)
+    text = _REF.sub("", text)
+    text = _LINK.sub(r"\1", text)
+    text = _ATTRS.sub("", _TAGS.sub("", text))
+    text = re.sub(r"(?<![\\\w])[*_]+|[*_]+(?![\w])", "", text)  # emphasis marks, not escaped ones
+    text = _ESCAPED.sub(r"\1", text).replace("`", "")
+    text = re.sub(r"\s+([.,;:!?)])", r"\1", " ".join(text.split()))  # where a marker stood
+    return html.unescape(text)
+
+
+def first_paragraph(blocks: Sequence[str]) -> str:
+    """The first block of a page that is prose: not a heading, table, list, figure or raw HTML."""
+    for block in blocks:
+        if not re.match(r"\s*(#|\||- |\d+\. |<|\*\*[^*]+:\*\*)", block):
+            return plain(block)
+    return ""
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of plain text."""
+    return re.split(r"(?<=[.!?])\s+(?=[“\"(]?[A-Z0-9])", text, maxsplit=1)[0]
+
+
+def shorten(text: str, limit: int = 200) -> str:
+    """Text cut at a word boundary to at most about limit characters."""
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
 def plain_title(value: str) -> str:
@@ -268,9 +432,17 @@ def origins_cell(page: Page, found: Group) -> str:
     return f"{number(len(found.origins))}: {named}"
 
 
-def grade_cell(page: Page, found: Group) -> str:
+def grade_cell(page: Page, found: Group | None) -> str:
     """The grade, linked to where the methodology explains it."""
-    return link(esc(found.grade), page.to(f"{METHODOLOGY}#grades")) if found.grade else ""
+    return link(esc(found.grade), page.to(f"{METHODOLOGY}#grades")) if found and found.grade else ""
+
+
+def group_of(page: Page, incident_id: str, claim: Claim) -> Group | None:
+    """The comparison group of a counted claim (its grade is the group's), or None."""
+    if not claim.is_counted:
+        return None
+    wanted = scope(claim)
+    return next((g for g in page.ctx.links.figures[incident_id] if g.scope == wanted), None)
 
 
 def governorate_link(page: Page, gov_id: str) -> str:

@@ -1,89 +1,86 @@
-"""The downloads page, and the files it offers: every claim as CSV and JSON, and the schemas."""
+"""The downloads page, and the files it offers: claims, every record kind, the bibliography, schemas."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
-from .. import export
+from .. import dump, export
 from ..markup import esc
 from .common import METHODOLOGY, Context, Page, table
 from .guide import DOWNLOADS
 
 FOLDER = "downloads"
-COLUMNS = {
-    "incident_id": "Id of the incident (its page and file name).",
-    "incident_title": "Title of the incident.",
-    "date": "Date of the incident: a day, a month, a year, or unknown.",
-    "place": "City or area, and governorates.",
-    "claim_id": "Id of the claim, unique within its incident.",
-    "kind": "figure (a count), allegation, or denial.",
-    "counts": "What a figure counts: killed, injured, arrested and so on (a denial may deny a count).",
-    "who": "Whom a figure counts, where the source says: protesters, security forces and so on.",
-    "figure": "The figure as the source worded it.",
-    "min": "The lowest number the wording allows; empty when it gives no lower limit or no number.",
-    "max": "The highest number the wording allows; empty when there is no upper limit.",
-    "period_from": "Start of the period the figure covers, when it is not the incident itself; for a "
-                   "running total, the date it counts from.",
-    "period_to": "End of that period; for a running total, the date it was counted up to (as_of).",
-    "running_total": "true for a running total (a count since a date, as of a date), else false.",
-    "as_of": "The date the claim was made or refers to, where known.",
-    "as_of_basis": "How as_of was obtained: stated in the text, the document's date, or inferred.",
-    "claimant": "Who made the claim first.",
-    "origin": "The independent origin the claim counts for, as kind:id (a spokesman counts as his "
-              "organisation; bodies speaking jointly as joint:...).",
-    "chain": "The claimant, then each relay, up to the source.",
-    "accused": "Whom an allegation accuses, separated by semicolons.",
-    "group_min": "Lowest number stated in the claim's comparison group (same incident, count, group of "
-                 "people and period).",
-    "group_max": "Highest number stated in that group.",
-    "group_range": "The group's range as the pages show it: a plus sign after the highest number when "
-                   "that number is a floor (no upper limit), 'up to' when no figure gives a lower limit; "
-                   "a denial counts as zero.",
-    "grade": "The group's grade: single source, corroborated or contested.",
-    "parts": "A breakdown of the figure, as a JSON list of {governorate, place, who, figure, min, max, "
-             "in_addition}; in_addition is true for a part counted besides the total.",
-    "source_key": "Key of the source in the bibliography (its page on this site).",
-    "source_title": "Title of the source.",
-    "source_publisher": "Organisation that published the source.",
-    "source_kind": "What kind of source it is (UN body, news agency, advocacy media and so on).",
-    "source_stake": "The source's affiliation or stake in the events.",
-    "source_url": "Address of the source.",
-    "locator": "The passage of the source the claim was read in.",
-    "alleges": "What an allegation alleges.",
-    "denies": "What a denial denies.",
-    "note": "How the figure was read, or other remarks (citations shown as (source key, locator)).",
-}
+LICENCE = "https://creativecommons.org/licenses/by/4.0/"
+# The files, in the order the page lists them: (file, its schema or None, what it holds).
+FILES = (
+    ("claims.csv", "claims.schema.json", "Every claim of every incident, one row per claim, as CSV encoded "
+     "in `UTF-8`; the columns are described below (the schema describes the JSON rows, which are the same)."),
+    ("claims.json", "claims.schema.json", "The same rows as a JSON array of objects."),
+    ("incidents.json", "incidents.schema.json", "Every incident record as the site holds it: date, place, "
+     "summary, who was involved, and each claim with its chain, citation, period and breakdown."),
+    ("people.json", "people.schema.json", "Every person: names and spellings, posts with their citations, "
+     "and for the named dead what the sources say of their death."),
+    ("organisations.json", "organisations.schema.json", "Every organisation: names, kind, parent, and "
+     "whether it is a party to the events."),
+    ("sources.json", "sources.schema.json", "Every source with all its bibliography fields as plain text, "
+     "its kind and stake, and whether it is a party's source."),
+    ("sources.bib", None, "The bibliography as BibLaTeX, for Zotero, JabRef or LaTeX (the project's own "
+     "fields kind, stake, archiveurl and publisherid included)."),
+    ("sources.csl.json", "sources.csl.schema.json", "The bibliography as CSL-JSON, which Zotero, Pandoc "
+     "and citation processors read; the project's own fields are under custom."),
+)
 
 
 def _schema_text(name: str) -> str:
     kind = name.split(".")[0]
     if kind == "common":
-        return "JSON Schema definitions shared by the other schemas."
-    return f"JSON Schema of one {esc(kind)} record."
+        return "JSON Schema definitions shared by the other record schemas."
+    return f"JSON Schema of one {esc(kind)} record file (YAML) in the repository's data folder."
 
 
 def files(ctx: Context, schemas: Mapping[str, str]) -> dict[str, str]:
     """The downloadable files, by their path in the site."""
-    found = {f"{FOLDER}/claims.csv": export.to_csv(ctx.ds, ctx.links),
-             f"{FOLDER}/claims.json": export.to_json(ctx.ds, ctx.links)}
-    found.update({f"{FOLDER}/schemas/{name}": text for name, text in sorted(schemas.items())})
-    return found
+    known = ctx.parties
+    found = {"claims.csv": export.to_csv(ctx.ds, ctx.links), "claims.json": export.to_json(ctx.ds, ctx.links),
+             **{f"{stem}.json": text for stem, text in dump.records(ctx.ds, known).items()},
+             "sources.bib": dump.bibtex(ctx.ds), "sources.csl.json": dump.csl_json(ctx.ds, known),
+             "claims.schema.json": dump.claims_schema(export.DESCRIPTIONS),
+             **{f"{stem}.schema.json": dump.records_schema(stem) for stem in dump.KINDS},
+             "sources.schema.json": dump.sources_schema(), "sources.csl.schema.json": dump.csl_schema()}
+    out = {f"{FOLDER}/{name}": text for name, text in found.items()}
+    out.update({f"{FOLDER}/schemas/{name}": text for name, text in sorted(schemas.items())})
+    return out
 
 
 def page(ctx: Context, schemas: Mapping[str, str]) -> str:
     """The Markdown of the downloads page."""
     page = Page(ctx, DOWNLOADS)
-    rows = [(f"[claims.csv]({page.to(FOLDER + '/claims.csv')})",
-             "Every claim of every incident, one row per claim, as CSV encoded in `UTF-8`."),
-            (f"[claims.json]({page.to(FOLDER + '/claims.json')})", "The same rows as a JSON array.")]
-    rows += [(f"[{esc(name)}]({page.to(f'{FOLDER}/schemas/{name}')})", _schema_text(name))
-             for name in sorted(schemas)]
-    columns = "\n".join(f"- `{column}`: {esc(COLUMNS.get(column, ''))}" for column in export.COLUMNS)
+
+    def link_to(name: str) -> str:
+        return f"[{esc(name)}]({page.to(f'{FOLDER}/{name}')})"
+
+    rows = [(link_to(name), link_to(schema) if schema else "—", text) for name, schema, text in FILES]
+    inputs = [(f"[{esc(name)}]({page.to(f'{FOLDER}/schemas/{name}')})", _schema_text(name))
+              for name in sorted(schemas)]
+    meanings = export.DESCRIPTIONS
+    columns = "\n".join(f"- `{column}`: {esc(meanings.get(column, ''))}" for column in export.COLUMNS)
+    edition = ctx.edition
     return page.render("Downloads", [
         "# Downloads",
-        "The data behind this site, built from the same records as its pages.",
-        table(("File", "What it holds"), rows),
-        "## Columns of the claims files",
+        "The data behind this site, built from the same records as its pages, data version "
+        f'<span class="fs-name">{edition["data_version"]}</span>, up to {edition["data_date_text"]} (the '
+        "newest date in the data). Free text is plain text: a citation such as `[@source-key, para. 2]` "
+        "is written `(source-key, para. 2)`. Records are in order of their ids, claims in the order of "
+        "their incident's file.",
+        table(("File", "Its schema", "What it holds"), rows),
+        "## Licence {#licence}",
+        f"The data (the records, these files and the text of the pages) are under the [Creative Commons "
+        f"Attribution 4.0 International licence]({LICENCE}){{: .fs-name }} "
+        '(<span class="fs-name">CC BY 4.0</span>): you may share and adapt them for any purpose, giving '
+        "credit to this site, linking to the licence and saying what "
+        "you changed. The code that builds the site is under the MIT licence. The sources keep their own "
+        "terms: the records quote them only in short, attributed fragments.",
+        "## Columns of the claims files {#columns}",
         columns,
         "Each figure in these files is a claim by its source, as on the pages; see the "
         f"[methodology]({page.to(METHODOLOGY)}) for how the site reads them.",
@@ -93,4 +90,8 @@ def page(ctx: Context, schemas: Mapping[str, str]) -> str:
         "with an apostrophe (`'`), which spreadsheets do not show: `=1+1` is written `'=1+1` and shows "
         "as `=1+1`. Any other program reading the CSV file sees the apostrophe; `claims.json` has the "
         "text exactly as written, without it.",
+        "## Schemas of the record files {#record-schemas}",
+        "The records in the repository's data folder are YAML files checked against these schemas "
+        "(editors with a YAML language server complete and check fields with them).",
+        table(("Schema", "What it describes"), inputs),
     ])

@@ -7,6 +7,7 @@ from ..figures import CONTESTED, CORROBORATED, SINGLE
 from ..markup import esc, lang_span
 from ..vocab import VOCABULARIES
 from ..wording import RULES
+from . import disclosure
 from .common import GOVERNORATES_PAGE, METHODOLOGY, Context, Page, claim_refs, figure, table
 from .indexes import CLAIMS, INCIDENTS, ORGANISATIONS, PEOPLE, SOURCES
 
@@ -28,6 +29,8 @@ def home(ctx: Context) -> str:
         "shown as its "
         "source worded it, with who made it first and through whom it reached the source, and with a "
         "footnote to the passage it was read in.",
+        "## The sources {#sources}",
+        disclosure.summary(page) + f" [How the site weighs its sources]({to(METHODOLOGY)}#sources).",
         "## Deaths claimed over time {#timeline}",
         charts.timeline(ctx.ds, page.notes.cite, page.figure_links()).markdown(),
         "## Where {#map}",
@@ -139,8 +142,21 @@ def methodology(ctx: Context) -> str:
         "Figures that count no casualties (troops deployed, years in office, the length of a border, "
         "names on a list) are listed under *Other figures* on their incident page and stay out of the "
         "casualty tables, the timeline and the map.",
+        "## The site's own counts {#own-counts}",
         "The site's own counts (how many sources or independent origins stand behind a range) are "
-        "counts of the claims it holds, shown with the footnotes of those claims.",
+        "counts of the claims it holds, shown with the footnotes of those claims. Counts of the sources "
+        "themselves (how many there are, of which kinds, how many from parties to the events) are "
+        "counts of the site's bibliography and organisation records, made when the pages are built and "
+        "marked with a note that says so.",
+        "## Sources, their kinds and their stake {#sources}",
+        disclosure.summary(page),
+        "Each source has a kind, from the list below, and a stake: what it says about itself, or what "
+        "is known of its affiliation, in its own words on its page. The kind says what sort of document "
+        "it is, not whether it is right.",
+        "### Kinds of source {#source-kinds}",
+        disclosure.kinds(page),
+        "## Parties to the events {#parties}",
+        disclosure.parties(page),
         "## Independent origins {#origins}",
         "The origin of a claim is the first named person or organisation in its attribution chain. "
         "A spokesman speaking for an organisation counts as that organisation, and bodies speaking "

@@ -6,7 +6,8 @@ from collections.abc import Sequence
 
 from .. import charts
 from ..figures import IncidentFigures, Series
-from ..markup import esc, external, human_date, number, record_path
+from ..governorates import GOVERNORATES
+from ..markup import attr, esc, external, human_date, number, record_path
 from ..model import Claim, Incident, Place
 from .common import (
     METHODOLOGY,
@@ -15,9 +16,12 @@ from .common import (
     claim_counted,
     counted,
     figure,
+    first_sentence,
     governorate_link,
     grade_cell,
+    group_of,
     origins_cell,
+    plain,
     plain_title,
     range_cell,
     section,
@@ -32,6 +36,13 @@ _ZOOM = {"exact": 17, "neighbourhood": 15, "city": 12, "governorate": 9, "region
 def claim_anchor(claim_id: str) -> str:
     """The id of a claim's row on its incident page."""
     return f"claim-{claim_id}"
+
+
+def claim_link(claim_id: str) -> str:
+    """The start of a claim's row: its anchor, as a link to itself that a reader can copy."""
+    anchor = attr(claim_anchor(claim_id))
+    return (f'<a class="fs-claim-link" id="{anchor}" href="#{anchor}" title="Link to this claim">'
+            '<span aria-hidden="true">#</span><span class="fs-sr">Link to this claim</span></a> ')
 
 
 def path(incident_id: str) -> str:
@@ -98,9 +109,10 @@ def ranges(page: Page, incident: Incident) -> str:
     return table(("Counted", "Claimed range", "Independent origins", "Grade"), rows)
 
 
-def _latest_rows(page: Page, run: Series) -> list[Sequence[str]]:
-    return [(page.origin(found), figure(page, claim), human_date(claim.as_of, missing="not stated"),
-             page.source_label(claim.cite.source)) for found, claim in run.latest]
+def _latest_rows(page: Page, incident: Incident, run: Series) -> list[Sequence[str]]:
+    return [(page.origin(found), figure(page, claim), grade_cell(page, group_of(page, incident.id, claim)),
+             human_date(claim.as_of, missing="not stated"), page.source_cell(claim.cite.source))
+            for found, claim in run.latest]
 
 
 def running(page: Page, incident: Incident) -> str:
@@ -109,7 +121,8 @@ def running(page: Page, incident: Incident) -> str:
     for run in _found(page, incident).series:
         heading = counted(run.counts, run.who) + f", since {human_date(run.since)}"
         blocks.append(f"**{heading}.** The latest figure of each origin, newest first:")
-        blocks.append(table(("Origin", "Latest figure", "As of", "Source"), _latest_rows(page, run)))
+        blocks.append(table(("Origin", "Latest figure", "Grade on its day", "As of", "Source"),
+                            _latest_rows(page, incident, run)))
         same_day = [(human_date(g.scope.period[2]), range_cell(page, g), origins_cell(page, g),
                      grade_cell(page, g)) for g in run.groups if len(g.origins) > 1]
         if same_day:
@@ -118,10 +131,10 @@ def running(page: Page, incident: Incident) -> str:
     return "\n\n".join(blocks)
 
 
-def _claim_row(page: Page, claim: Claim) -> list[str]:
-    anchor = f'<span id="{claim_anchor(claim.id)}"></span>'
-    return [anchor + claim_counted(claim), figure(page, claim), page.chain(claim.chain), as_of(page, claim),
-            page.source_label(claim.cite.source), page.notes.text(claim.note, inline=True)]
+def _claim_row(page: Page, incident: Incident, claim: Claim) -> list[str]:
+    return [claim_link(claim.id) + claim_counted(claim), figure(page, claim),
+            grade_cell(page, group_of(page, incident.id, claim)), page.chain(claim.chain), as_of(page, claim),
+            page.source_cell(claim.cite.source), page.notes.text(claim.note, inline=True)]
 
 
 def as_of(page: Page, claim: Claim) -> str:
@@ -134,9 +147,9 @@ def as_of(page: Page, claim: Claim) -> str:
     return shown
 
 
-def _claims_table(page: Page, claims: Sequence[Claim]) -> str:
-    rows = [_claim_row(page, c) for c in claims]
-    headers = ("Counted", "Figure as worded", "Claimant, then relays", "As of", "Source", "Note")
+def _claims_table(page: Page, incident: Incident, claims: Sequence[Claim]) -> str:
+    rows = [_claim_row(page, incident, c) for c in claims]
+    headers = ("Counted", "Figure as worded", "Grade", "Claimant, then relays", "As of", "Source", "Note")
     if not any(row[-1] for row in rows):  # no claim has a note: leave the column out
         return table(headers[:-1], [row[:-1] for row in rows])
     return table(headers, rows)
@@ -147,13 +160,13 @@ def claims(page: Page, incident: Incident) -> str:
     found = _found(page, incident)
     order = [g for g in found.groups] + [g for run in found.series for g in run.groups]
     ordered = [c for g in order for c in (*g.claims, *g.wordless)]
-    return _claims_table(page, ordered)
+    return _claims_table(page, incident, ordered)
 
 
 def other(page: Page, incident: Incident) -> str:
     """Figures that count no casualties: troops, years, kilometres, names on a list."""
     ordered = [c for g in _found(page, incident).other for c in (*g.claims, *g.wordless)]
-    return _claims_table(page, ordered)
+    return _claims_table(page, incident, ordered)
 
 
 def allegations(page: Page, incident: Incident) -> str:
@@ -162,11 +175,10 @@ def allegations(page: Page, incident: Incident) -> str:
     for claim in incident.claims:
         if claim.kind != "allegation":
             continue
-        anchor = f'<span id="{claim_anchor(claim.id)}"></span>'
         text = page.notes.text(claim.alleges, inline=True) + page.notes.cite(claim.cite)
-        accused = ", ".join(page.link_item(a) for a in claim.accused)
-        rows.append((anchor + text, page.chain(claim.chain), accused, as_of(page, claim),
-                     page.source_label(claim.cite.source), page.notes.text(claim.note, inline=True)))
+        accused = ", ".join(page.link_item(a, marked=False) for a in claim.accused)
+        rows.append((claim_link(claim.id) + text, page.chain(claim.chain), accused, as_of(page, claim),
+                     page.source_cell(claim.cite.source), page.notes.text(claim.note, inline=True)))
     headers = ("Allegation", "Made by, then relays", "Accused", "As of", "Source", "Note")
     if not any(row[-1] for row in rows):  # no allegation has a note: leave the column out, as for figures
         return table(headers[:-1], [row[:-1] for row in rows])
@@ -191,11 +203,11 @@ def denials(page: Page, incident: Incident) -> str:
         if claim.kind != "denial":
             continue
         # A denial of a count already has its row, and its anchor, among the figures above.
-        anchor = "" if claim.is_counted else f'<span id="{claim_anchor(claim.id)}"></span>'
+        link = "" if claim.is_counted else claim_link(claim.id)
         text = page.notes.text(claim.denies, inline=True) + page.notes.cite(claim.cite)
         answers = ", ".join(_answered(page, incident, a) for a in claim.answers)
-        rows.append((anchor + text, page.chain(claim.chain), answers, as_of(page, claim),
-                     page.source_label(claim.cite.source)))
+        rows.append((link + text, page.chain(claim.chain), answers, as_of(page, claim),
+                     page.source_cell(claim.cite.source)))
     return table(("Denial", "Made by, then relays", "Answers", "As of", "Source"), rows)
 
 
@@ -250,5 +262,16 @@ def render(ctx: Context, incident: Incident) -> str:
         section("Other figures", other(page, incident), anchor="other-figures"),
         section("People and organisations involved", involved(page, incident), anchor="involved"),
     ]
-    return page.render(plain_title(incident.title), blocks)
+    return page.render(plain_title(incident.title), blocks, description=description(incident),
+                       record="incident")
+
+
+def description(incident: Incident) -> str:
+    """When and where, and the first sentence of the summary, as plain text."""
+    where = incident.place
+    names = [where.city or where.area or where.country or ""]
+    names += [GOVERNORATES[g].name for g in where.governorates if g in GOVERNORATES]
+    place_text = ", ".join(dict.fromkeys(n for n in names if n))
+    head = when(incident) + (f", {place_text}" if place_text else "")
+    return f"{head}: {first_sentence(plain(incident.summary))}"
 

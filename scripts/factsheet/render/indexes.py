@@ -7,7 +7,6 @@ from typing import TypeVar
 
 from .. import charts
 from ..charts.places import wider_than_one_governorate
-from ..cite import plain_field
 from ..figures import KILLED
 from ..governorates import GOVERNORATES
 from ..link import PartRef
@@ -26,6 +25,8 @@ from .common import (
     figure,
     governorate_target,
     governorates_split,
+    grade_cell,
+    group_of,
     period_text,
     range_cell,
     table,
@@ -51,12 +52,14 @@ def killed(page: Page, incident_id: str) -> tuple[str, str]:
     if not groups and not latest:
         return "", ""
     cells = [f"{range_cell(page, g)} ({words(g.who) if g.who else 'who not stated'}"
-             + (f", {period_text(g.scope)})" if g.scope.period else ")") for g in groups]
+             + (f", {period_text(g.scope)})" if g.scope.period else ")")
+             + (f", {grade_cell(page, g)}" if g.grade else "") for g in groups]
     claims = [c for g in groups for c in g.claims + g.wordless]  # the claims the cells show
     if latest:
         newest = max(latest, key=lambda item: (sort_date(item[1].as_of), item[1].id))[1]
+        grade = grade_cell(page, group_of(page, incident_id, newest))
         cells.append(f"running total, latest: {figure(page, newest)}, "
-                     f"as of {human_date(newest.as_of, missing='no date')}")
+                     f"as of {human_date(newest.as_of, missing='no date')}" + (f", {grade}" if grade else ""))
         claims.append(newest)
     sources = len({c.cite.source for c in claims})
     return "; ".join(cells), number(sources) + claim_refs(page, claims)
@@ -197,7 +200,11 @@ def _people_rows(page: Page, people: Sequence[Person]) -> list[Sequence[str]]:
 def people(ctx: Context) -> dict[str, str]:
     """Everyone with a page, by name, with every other spelling."""
     found = sorted(ctx.ds.people.values(), key=lambda p: (p.name.lower(), p.id))
-    return paging.paged(ctx, PEOPLE, "People", lambda page: [], found, [lambda p: paging.initial(p.name)],
+    def intro(page: Page) -> list[str]:
+        return ["Everyone the records name, by name, with every other spelling of the name (Arabic script "
+                "included) and the organisations they held posts in."]
+
+    return paging.paged(ctx, PEOPLE, "People", intro, found, [lambda p: paging.initial(p.name)],
                         ("Name", "Also written", "Organisations"), _people_rows)
 
 
@@ -209,7 +216,13 @@ def _organisation_rows(page: Page, orgs: Sequence[Organisation]) -> list[Sequenc
 def organisations(ctx: Context) -> dict[str, str]:
     """Every organisation, by name, with other names, kind and parent."""
     found = sorted(ctx.ds.organisations.values(), key=lambda o: (o.name.lower(), o.id))
-    return paging.paged(ctx, ORGANISATIONS, "Organisations", lambda page: [], found,
+    def intro(page: Page) -> list[str]:
+        return ["Every organisation the records name: armed groups, forces, governments and their bodies, "
+                "rights bodies, news agencies and other outlets, with their other names, kind and parent. "
+                f"Those that are [parties to the events]({page.to(METHODOLOGY)}#parties) say so on their "
+                "page."]
+
+    return paging.paged(ctx, ORGANISATIONS, "Organisations", intro, found,
                         [lambda o: paging.initial(o.name)], ("Name", "Also written", "Kind", "Part of"),
                         _organisation_rows)
 
@@ -217,15 +230,20 @@ def organisations(ctx: Context) -> dict[str, str]:
 def _source_rows(page: Page, keys: Sequence[str]) -> list[Sequence[str]]:
     sources, publishers = page.ds.sources, page.ctx.refs.publishers
     return [(page.record("source", k), name(publishers[k]),
-             human_date(sources[k].get("date"), missing="undated"), words(plain_field(sources[k], "kind")))
-            for k in keys]
+             human_date(sources[k].get("date"), missing="undated"), page.kind_mark(k)) for k in keys]
 
 
 def sources(ctx: Context) -> dict[str, str]:
     """Every source, by publisher then date."""
     keys = sorted(ctx.ds.sources, key=lambda k: (ctx.refs.publishers[k].lower(),
                                                  sort_date(ctx.ds.sources[k].get("date")), k))
-    return paging.paged(ctx, SOURCES, "Sources", lambda page: [], keys,
+    def intro(page: Page) -> list[str]:
+        return ["Every document the site reads its figures in, by publisher, with its kind. Each source's "
+                "page gives its stake in the events and every claim read in it; see "
+                f"[the source base]({page.to(METHODOLOGY)}#sources) for how many come from parties to the "
+                "events."]
+
+    return paging.paged(ctx, SOURCES, "Sources", intro, keys,
                         [lambda k: paging.initial(ctx.refs.publishers[k])],
                         ("Source", "Published by", "Date", "Kind"), _source_rows)
 
@@ -233,8 +251,8 @@ def sources(ctx: Context) -> dict[str, str]:
 def _claim_rows(page: Page, items: Sequence[tuple[str, Claim]]) -> list[Sequence[str]]:
     return [(human_date(page.ds.incidents[incident_id].date, missing="date unknown"),
              page.record("incident", incident_id, claim_anchor(claim.id)),
-             claim_counted(claim), figure(page, claim), page.chain(claim.chain),
-             page.source_label(claim.cite.source)) for incident_id, claim in items]
+             claim_counted(claim), figure(page, claim), grade_cell(page, group_of(page, incident_id, claim)),
+             page.chain(claim.chain), page.source_cell(claim.cite.source)) for incident_id, claim in items]
 
 
 def claims(ctx: Context) -> dict[str, str]:
@@ -248,7 +266,7 @@ def claims(ctx: Context) -> dict[str, str]:
                 "every denial of one, one row per claim, as each source worded it. Figures are compared "
                 f"only within one incident and scope; see the [methodology]({page.to(METHODOLOGY)})."]
 
-    headers = ("Date", "Incident", "Counted", "Figure as worded", "Claimant, then relays", "Source")
+    headers = ("Date", "Incident", "Counted", "Figure as worded", "Grade", "Claimant, then relays", "Source")
     return paging.paged(ctx, CLAIMS, "All casualty claims", intro, items, _by_date(ctx, lambda it: it[0]),
                         headers, _claim_rows)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..markup import esc, human_date, name, record_path
 from ..model import Organisation
 from . import backlinks
-from .common import Context, Page, section, table, variants, words
+from .common import Context, Page, first_sentence, plain, section, table, variants, words
 
 
 def path(org_id: str) -> str:
@@ -21,6 +21,7 @@ def facts(page: Page, org: Organisation) -> str:
         ("Kind", words(org.kind)),
         ("Part of", page.record("organisation", org.parent) if org.parent else ""),
         ("Sub-organisations", ", ".join(page.record("organisation", s) for s in subs)),
+        ("Party to the events", page.party_fact("organisation", org.id)),
     ]
     return "\n".join(f"- **{label}:** {value}" for label, value in items if value)
 
@@ -53,4 +54,6 @@ def render(ctx: Context, org: Organisation) -> str | dict[str, str]:
                 anchor="allegations"),
         section("Sources it published", published(page, org), anchor="sources"),
     ]
-    return page.with_subpages(page.render(org.name, blocks, boost=2))
+    summary = f"{org.name} ({org.kind.replace('-', ' ')}): {first_sentence(plain(org.summary))}"
+    return page.with_subpages(page.render(org.name, blocks, boost=2, description=summary,
+                                          record="organisation"))

@@ -79,7 +79,8 @@ def paged(ctx: Context, base: str, title: str, intro: Callable[[Page], list[str]
         sub = Page(ctx, part.path)
         back = f"Part of [{esc(title)}]({sub.to(base)})."
         out[part.path] = sub.render(f"{title}: {part.label}", [f"# {esc(title)}: {esc(part.label)}", back,
-                                                               table(headers, rows(sub, part.items))])
+                                                               table(headers, rows(sub, part.items))],
+                                    description=f"{title}: {part.label}, one part of a long table.")
     return out
 
 
@@ -93,6 +94,7 @@ def section_table(page: Page, slug: str, title: str, items: Sequence[T], keys: S
         sub = Page(page.ctx, part.path)
         back = f"Part of [{esc(title)}]({sub.to(page.path)})."
         page.subpages[part.path] = sub.render(f"{title}: {part.label}", [
-            f"# {esc(title)}: {esc(part.label)}", back, table(headers, rows(sub, part.items))])
+            f"# {esc(title)}: {esc(part.label)}", back, table(headers, rows(sub, part.items))],
+            description=f"{title}: {part.label}, one part of a long list.")
     links = "\n".join(f"- {link(esc(p.label), page.to(p.path))}" for p in parts)
     return "The list is long, so it is split into these parts:\n\n" + links

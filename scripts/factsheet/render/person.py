@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..markup import esc, human_date, name, number, record_path
 from ..model import Person
 from . import backlinks
-from .common import Context, Page, section, table, variants
+from .common import Context, Page, first_sentence, plain, section, table, variants
 
 
 def path(person_id: str) -> str:
@@ -49,6 +49,7 @@ def render(ctx: Context, person: Person) -> str | dict[str, str]:
     blocks = [
         f"# {name(person.name)}",
         f"**Also written:** {other_names}" if other_names else "",
+        f"**Party to the events:** {party}" if (party := page.party_fact("person", person.id)) else "",
         page.notes.text(person.summary),
         section("Death", death(page, person), anchor="death"),
         section("Posts", roles(page, person), anchor="posts"),
@@ -56,4 +57,5 @@ def render(ctx: Context, person: Person) -> str | dict[str, str]:
         section("Allegations about them", backlinks.allegations(page, mentions, person.name),
                 anchor="allegations"),
     ]
-    return page.with_subpages(page.render(person.name, blocks, boost=2))
+    summary = f"{person.name}: {first_sentence(plain(person.summary))}"
+    return page.with_subpages(page.render(person.name, blocks, boost=2, description=summary, record="person"))

@@ -6,10 +6,22 @@ from collections.abc import Sequence
 
 from ..cite import plain_field
 from ..link import Citing, ClaimRef
-from ..markup import esc, human_date, record_path
+from ..markup import esc, human_date, link, record_path
 from ..model import Source
+from ..vocab import SOURCE_KINDS, source_kind_label
 from . import paging
-from .common import Context, Page, cite_title, claim_counted, external_link, figure, section, words
+from .common import (
+    METHODOLOGY,
+    Context,
+    Page,
+    cite_title,
+    claim_counted,
+    external_link,
+    figure,
+    section,
+    tag,
+    words,
+)
 from .incident import claim_anchor
 
 _WHAT = {"summary": "summary", "involvement": "who was involved", "role": "a post held",
@@ -34,15 +46,44 @@ def facts(page: Page, source: Source) -> str:
     else:
         publisher = esc(plain_field(source, "organization") or plain_field(source, "publisher") or "")
     items = [
-        ("Kind of source", words(plain_field(source, "kind"))),
+        ("Kind of source", kind(page, source)),
+        ("A party's source", party(page, source)),
         ("Stake", esc(plain_field(source, "stake") or "")),
         ("Published by", publisher),
         ("Date", human_date(source.get("date"), missing="undated")),
         ("Language", esc((plain_field(source, "langid") or "").capitalize())),
+        ("Originally published", human_date(source.get("origdate"), missing="") if source.get("origdate")
+         else ""),
         ("Original", external_link("read the original", source.get("url"))),
         ("Archived copy", external_link("read the archived copy", source.get("archiveurl"))),
+        # A bibliographic note describes the document (its address, its dates, whose report it
+        # reposts), as the formatted reference does; it is marked as such, like the reference.
+        ("Note", f'<span class="fs-reference">{esc(plain_field(source, "note"))}</span>'
+         if source.get("note") else ""),
     ]
     return "\n".join(f"- **{label}:** {value}" for label, value in items if value)
+
+
+def kind(page: Page, source: Source) -> str:
+    """The kind as a label linked to the methodology, and what the word means."""
+    word = source.get("kind") or ""
+    meaning = SOURCE_KINDS.get(word)
+    if not meaning:
+        return words(word)
+    label = tag(source_kind_label(word), page.to(f"{METHODOLOGY}#kind-{word}"), "", "fs-kind")
+    return f"{label} ({esc(meaning)})"
+
+
+def party(page: Page, source: Source) -> str:
+    """Why a source counts as a party's, or '' when it does not."""
+    if not page.ctx.parties.source(source):
+        return ""
+    publisher = source.get("publisherid")
+    if publisher and page.ctx.parties.organisation(publisher):
+        why = f"its publisher, {page.record('organisation', publisher)}, is a party to the events"
+    else:
+        why = "it is the media of a party to the events"
+    return f"yes: {why} ({link('what this means', page.to(f'{METHODOLOGY}#parties'))})"
 
 
 def claims(page: Page, key: str, title: str) -> str:
@@ -91,4 +132,9 @@ def render(ctx: Context, source: Source) -> str | dict[str, str]:
         section("Claims it makes or relays", claims(page, source.key, source.title), anchor="claims"),
         section("Other statements citing it", others(page, source.key), anchor="citations"),
     ]
-    return page.with_subpages(page.render(source.title, blocks))
+    word = source.get("kind") or ""
+    when_text = human_date(source.get("date"), missing="undated")
+    summary = (f"{source.title} ({ctx.refs.publishers.get(source.key, '')}, {when_text}), "
+               f"{source_kind_label(word) if word in SOURCE_KINDS else 'source'}: what it says, its stake, "
+               "and every claim the site reads in it.")
+    return page.with_subpages(page.render(source.title, blocks, description=summary, record="source"))
