@@ -101,6 +101,9 @@ class Checker:
         self.word(link.role, CHAIN_ROLES, "chain role", where)
         if link.role == "claimant" and position > 0:
             self.add(where, "bad-value", "role 'claimant' belongs to the first link of a chain")
+        if link.role not in (None, "claimant") and position == 0:  # pages show a role only after a link
+            self.add(where, "bad-value", f"role '{link.role}' says what a link did with the one before it: "
+                     "the first link of a chain is the claimant")
         self.ref("person", link.person, where)
         self.ref("organisation", link.organisation, where)
         self.ref("organisation", link.speaks_for, where)

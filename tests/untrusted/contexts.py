@@ -77,6 +77,13 @@ def fit(name: str, item: dict, value: Any) -> None:
         rule(item, name, value)
 
 
+def named_text(owner: dict, name: str, fresh: Callable[[], str]) -> None:
+    """A key of a mapping names a text of the object holding it (the English an Arabic text translates):
+    the object gets that text when it has none (bad-value: translates nothing)."""
+    if not owner.get(name):
+        owner[name] = fresh().capitalize()
+
+
 # Dates: an item's dates keep their order (date-order, bad-period): when one of a copied item's dates
 # is walked, its other dates move by as many days. One on the same day as the walked date (a period of
 # one day, a figure given the day it ends) moves a day further, so that only the walked field holds

@@ -13,6 +13,7 @@ from __future__ import annotations
 import copy
 import json
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -61,6 +62,12 @@ class Leaf:
     schema: dict = field(compare=False, repr=False)
     items: tuple[dict, ...] = field(compare=False, repr=False)  # the schema of each list on the path
     via_text: bool = False  # reached through common.schema.json#/$defs/text (documented as Markdown)
+    # A key of a mapping the schema leaves open (see leaves): the path of the object whose text it names.
+    owner: tuple[str, ...] | None = field(default=None, compare=False)
+
+    @property
+    def keyed(self) -> bool:
+        return self.owner is not None
 
     @property
     def name(self) -> str:
@@ -70,6 +77,12 @@ class Leaf:
     def types(self) -> set[str]:
         kinds = self.schema.get("type", [])
         return {kinds} if isinstance(kinds, str) else set(kinds)
+
+    @property
+    def item_name(self) -> str:
+        """The field's name within the innermost list item (or record) holding it: figure, ar.note."""
+        start = max((i + 1 for i, step in enumerate(self.path) if step == ITEM), default=0)
+        return ".".join(self.path[start:])
 
     @property
     def is_date(self) -> bool:
@@ -103,23 +116,44 @@ def _resolve(node: dict, doc: str, schemas: dict[str, dict]) -> tuple[dict, str,
 
 
 def leaves(kind: str) -> list[Leaf]:
-    """Every field of a record kind, in the schema's order."""
+    """Every field of a record kind, in the schema's order.
+
+    A mapping whose keys the schema leaves open (the Arabic texts of an `ar:` block and the versions
+    they translate, by the name of the English field) is walked with each text field of the object
+    that holds it as a key; a key the validator refuses there (unknown-field) is not one of its keys."""
     schemas = _schemas()
     found: list[Leaf] = []
 
-    def walk(node: dict, doc: str, path: tuple[str, ...], items: tuple[dict, ...], via_text: bool) -> None:
+    def walk(node: dict, doc: str, path: tuple[str, ...], items: tuple[dict, ...], via_text: bool,
+             texts: dict[str, bool], owner: tuple[str, ...] = (), keyed: bool = False) -> None:
         node, doc, through = _resolve(node, doc, schemas)
         via_text = via_text or through
-        if "properties" in node:
-            for name, child in node["properties"].items():
-                walk(child, doc, (*path, name), items, False)
+        more = node.get("additionalProperties")
+        if "properties" in node or isinstance(more, dict):
+            fields = node.get("properties", {})
+            own = {name: _resolve(child, doc, schemas)[2] for name, child in fields.items()
+                   if _is_text(_resolve(child, doc, schemas)[0])}
+            if own:  # the texts of the object itself, else of the one around it
+                texts, owner = own, path
+            for name, child in fields.items():
+                walk(child, doc, (*path, name), items, False, texts, owner)
+            if isinstance(more, dict):
+                for name, markdown in texts.items():
+                    walk(more, doc, (*path, name), items, markdown, texts, owner, keyed=True)
         elif "items" in node:
-            walk(node["items"], doc, (*path, ITEM), (*items, _resolve(node["items"], doc, schemas)[0]), False)
+            walk(node["items"], doc, (*path, ITEM), (*items, _resolve(node["items"], doc, schemas)[0]), False,
+                 texts, owner)
         else:
-            found.append(Leaf(kind, path, node, items, via_text))
+            found.append(Leaf(kind, path, node, items, via_text, owner if keyed else None))
 
-    walk(schemas[f"{kind}.schema.json"], f"{kind}.schema.json", (), (), False)
+    walk(schemas[f"{kind}.schema.json"], f"{kind}.schema.json", (), (), False, {})
     return found
+
+
+def _is_text(schema: dict) -> bool:
+    kinds = schema.get("type", [])
+    return "string" in ([kinds] if isinstance(kinds, str) else kinds) and not {
+        "pattern", "enum", "const", "format", "x-vocabulary"} & set(schema)
 
 
 def all_leaves() -> list[Leaf]:
@@ -273,8 +307,9 @@ class Values:
         if "number" in types:
             low, high = schema.get("minimum", -1000), schema.get("maximum", 1000)
             return round(low + (high - low) * 0.6 + 0.0011 * self.next(), 4)
-        if pattern:
-            return self.token()  # an id: lowercase letters
+        if pattern:  # an id: lowercase letters; a version: hexadecimal digits
+            token = self.token()
+            return token if re.search(pattern, token) else f"{self.next():08x}"
         return self.token().capitalize()
 
 
@@ -408,9 +443,12 @@ def place(state: dict[str, Any], leaf: Leaf, spot: Spot, value: Any, mode: str, 
     item_schemas = iter(leaf.items)
     outer: dict | None = None  # the copied outermost item, and where its own steps start
     outer_at = 0
+    owner = None  # the object whose text a key of a mapping names
     level = 0
     for i, step in enumerate(leaf.path):
         final = i == len(leaf.path) - 1
+        if leaf.owner is not None and i == len(leaf.owner):
+            owner = node
         if step != ITEM:
             if not isinstance(node, dict):
                 return None
@@ -418,7 +456,9 @@ def place(state: dict[str, Any], leaf: Leaf, spot: Spot, value: Any, mode: str, 
                 old = node.get(step)
                 node[step] = value
                 steps.append(step)
-                contexts.fit(step, node, value)
+                contexts.fit(leaf.item_name, node, value)
+                if isinstance(owner, dict):
+                    contexts.named_text(owner, leaf.path[-1], values.token)
                 if leaf.is_date and outer is not None:
                     contexts.move_dates(outer, _dates_within(leaf), old, value, tuple(steps[outer_at:]))
                 return state, tuple(steps)
@@ -523,6 +563,7 @@ class Walk:
     placements: list[Placement]
     refused: dict[str, list[str]]  # fields no attempt could place, with the problems of the last one
     problems: list[str]  # what the validator finds in the whole state (nothing, when the walk holds)
+    not_keys: list[str] = field(default_factory=list)  # keys a mapping does not take (see leaves)
 
 
 def walk(values: Values | None = None, original: dict[str, Any] | None = None) -> Walk:
@@ -537,6 +578,7 @@ def walk(values: Values | None = None, original: dict[str, Any] | None = None) -
     state = copy.deepcopy(original)
     placements: list[Placement] = []
     refused: dict[str, list[str]] = {}
+    not_keys: list[str] = []
     for leaf in all_leaves():
         placed, last = 0, []
         for spot in spots(original, leaf):
@@ -550,9 +592,12 @@ def walk(values: Values | None = None, original: dict[str, Any] | None = None) -
             if ITEM not in leaf.path:
                 small = after
             placed += 1
-        if not placed:
+        not_a_key = any(": unknown-field: " in p and f"'{leaf.path[-1]}'" in p for p in last)
+        if not placed and leaf.keyed and not_a_key:
+            not_keys.append(f"{leaf.kind}: {leaf.name}")
+        elif not placed:
             refused[f"{leaf.kind}: {leaf.name}"] = last
-    return Walk(state, placements, refused, [str(p) for p in problems(state)])
+    return Walk(state, placements, refused, [str(p) for p in problems(state)], not_keys)
 
 
 def candidates(leaf: Leaf, values: Values) -> Iterator[Any]:
@@ -626,7 +671,7 @@ def refit(state: dict[str, Any], placement: Placement, value: Any) -> None:
     for step in placement.steps[:-1]:
         node = node[step]
     if isinstance(node, dict):
-        contexts.fit(str(placement.steps[-1]), node, value)
+        contexts.fit(placement.leaf.item_name, node, value)
 
 
 def line_of(state: dict[str, Any], placement: Placement) -> int:
@@ -665,7 +710,7 @@ def bib_value(name: str, values: Values) -> tuple[str, dict[str, str], str]:
 
     Text fields (the default, and any field added later) get a word; the others need a value of
     their own form."""
-    if name in ("date", "urldate"):
+    if name.endswith("date"):  # date, urldate, origdate
         day = (date(2032, 1, 1) + timedelta(days=values.next())).isoformat()
         from factsheet.markup import human_date
 
@@ -685,6 +730,8 @@ def bib_value(name: str, values: Values) -> tuple[str, dict[str, str], str]:
     if name == "kind":  # a word of the source kinds, not free text
         return "encyclopedia", {}, "encyclopedia"
     token = values.token()
+    if name.endswith("_ar"):  # the Arabic of a text: the English it translates beside it
+        return token.capitalize(), {name.removesuffix("_ar"): values.token().capitalize()}, token
     return token.capitalize(), {}, token
 
 

@@ -14,7 +14,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from datawalk import NUMBER, Placement, Values, all_leaves, bib_walk, forms, get, refit, walk, with_bib, write
+from datawalk import NUMBER, Placement, Values, all_leaves, bib_walk, forms, refit, walk, with_bib, write
 from sitebuild import build
 
 from factsheet import bib
@@ -23,9 +23,24 @@ from factsheet.pipeline import load_checked, render_site
 from factsheet.render.incident import claim_anchor
 from factsheet.vocab import VOCABULARIES
 
-# Fields of records that are kept for maintainers and not published, each with its reason.
-INTERNAL: dict[str, str] = {}
+# Fields of records that are kept for maintainers and not published, each with its reason (a name
+# stands for every field under it).
+INTERNAL: dict[str, str] = {
+    "translates": "the version of the English text each Arabic text translates, a hash that factsheet "
+                  "translated writes so that validate can warn when the English changes: for maintainers",
+}
+# Fields that no page shows yet, each with where they will show. Each is checked to show nowhere, so
+# that the entry has to go (and the field be checked like the others) once they do.
+NOT_SHOWN_YET: dict[str, str] = {
+    "ar": "the Arabic texts of a record: the Arabic edition of the site will show them",
+}
 BIB_INTERNAL = bib.INTERNAL_FIELDS
+# Fields of the bibliography that no page shows yet, by how their names end.
+BIB_NOT_SHOWN_YET = ("_ar",)  # the Arabic of a stake or a note: for the Arabic edition as well
+
+
+def listed(placement: Placement, table: dict[str, str]) -> bool:
+    return any(step in table for step in placement.leaf.path)
 
 
 @pytest.fixture(scope="module")
@@ -58,8 +73,12 @@ def test_every_field_of_every_schema_takes_a_value(walked) -> None:
     done = walked[0]
     assert done.refused == {}
     assert done.problems == []
-    assert {(p.leaf.kind, p.leaf.name) for p in done.placements} == {(leaf.kind, leaf.name)
-                                                                     for leaf in all_leaves()}
+    placed = {f"{p.leaf.kind}: {p.leaf.name}" for p in done.placements}
+    assert placed | set(done.not_keys) == {f"{leaf.kind}: {leaf.name}" for leaf in all_leaves()}
+    # A key a mapping refuses is not a field; every mapping takes some key.
+    maps = {(leaf.kind, leaf.path[:-1]) for leaf in all_leaves() if leaf.keyed}
+    assert maps == {(p.leaf.kind, p.leaf.path[:-1]) for p in done.placements if p.leaf.keyed}
+    assert len(done.not_keys) <= 4
     assert {"claims.[].answers.[]", "claims.[].period.since", "claims.[].chain.[].for",
             "claims.[].parts.[].who", "place.sites.[].kind", "victim.age.years"} <= {
         p.leaf.name for p in done.placements}
@@ -93,7 +112,7 @@ def test_distinctive_values_show_on_their_record_page_or_in_the_export(walked) -
     missing = []
     checked = 0
     for placement in done.placements:
-        if placement.leaf.name in INTERNAL or not distinctive(placement):
+        if listed(placement, INTERNAL) or listed(placement, NOT_SHOWN_YET) or not distinctive(placement):
             continue
         page = record_page(site, placement.file).lower()
         exported = export_rows(site, placement.file).lower() if "incidents/" in placement.file else ""
@@ -134,12 +153,13 @@ def distinctive(placement: Placement) -> bool:
 def test_values_chosen_from_a_set_change_their_page(walked) -> None:
     """A flag or a value from a fixed set (true, a word of a vocabulary, a language, a governorate, an
     age): the record's page differs with another value. Each is tried in the small state it was
-    placed in (Placement.trial), whose pages render quickly."""
+    placed in (Placement.trial), whose pages render quickly. Where its item allows no other value (the
+    first link of a chain is the claimant), nothing can be lost there, but the field must change the
+    page in some other item."""
     done = walked[0]
-    unchanged = []
-    checked = 0
+    unchanged, fixed, changed = [], set(), set()
     for placement in done.placements:
-        if placement.leaf.name in INTERNAL or distinctive(placement):
+        if listed(placement, INTERNAL) or listed(placement, NOT_SHOWN_YET) or distinctive(placement):
             continue
         trial = Placement(placement.leaf, placement.file, placement.trial_steps, placement.value)
         page = f"{FOLDER_KINDS[placement.file.split('/')[0]]}/{Path(placement.file).stem}.md"
@@ -152,13 +172,16 @@ def test_values_chosen_from_a_set_change_their_page(walked) -> None:
             if after is not None:
                 break
         else:
-            raise AssertionError(f"no other value of {placement.leaf.name} validates")
+            fixed.add(placement.leaf.name)
+            continue
         if before[page] == after[page]:
-            unchanged.append(f"{placement.leaf.kind}: {placement.leaf.name} = {placement.value!r} -> {value!r} "
-                             f"({placement.file} {'.'.join(map(str, placement.steps))})")
-        checked += 1
+            unchanged.append(f"{placement.leaf.kind}: {placement.leaf.name} = {placement.value!r} -> "
+                             f"{value!r} ({placement.file} {'.'.join(map(str, placement.steps))})")
+        else:
+            changed.add(placement.leaf.name)
     assert unchanged == []
-    assert checked >= 40
+    assert fixed <= changed
+    assert len(changed) >= 15
 
 
 def _other_values(placement: Placement) -> list[object]:
@@ -186,10 +209,27 @@ def render_pages(state: dict) -> dict[str, str] | None:
     return {path: page.content for path, page in render_site(dataset).items()}
 
 
+def test_fields_not_shown_yet_show_nowhere(walked) -> None:
+    """What NOT_SHOWN_YET (BIB_NOT_SHOWN_YET) lists is on no page and in no claims export: once one is,
+    its entry goes and the field is checked like the others. (The downloads of whole records carry
+    every field as written, shown or not, so they are no sign of it.)"""
+    done, entries, _, site = walked
+    pending = [p for p in done.placements if listed(p, NOT_SHOWN_YET) and not listed(p, INTERNAL)]
+    pending_bib = [(entry, shown) for entry, shown in entries if entry.walked.endswith(BIB_NOT_SHOWN_YET)]
+    assert len(pending) >= 20 and len(pending_bib) >= 2
+    text = "".join(path.read_text("utf-8").lower() for path in [*sorted(site.rglob("*.html")),
+                                                                 *sorted(site.glob("downloads/claims.*"))])
+    shown = [f"{p.leaf.kind}: {p.leaf.name}" for p in pending if any(f in text for f in forms(p.value))]
+    shown += [f"source: {entry.walked}" for entry, form in pending_bib if form.lower() in text]
+    assert shown == [], "these show now: take them out of NOT_SHOWN_YET"
+
+
 def test_every_bibliography_field_shows_on_its_source_page(walked) -> None:
     _, entries, _, site = walked
     missing = []
     for entry, shown in entries:
+        if entry.walked.endswith(BIB_NOT_SHOWN_YET):
+            continue
         page = (site / "source" / entry.key / "index.html").read_text("utf-8")
         if shown.lower() not in page.lower():
             missing.append(f"@{entry.entry_type} {entry.walked} = {entry.fields[entry.walked]!r}")
@@ -200,4 +240,4 @@ def test_every_bibliography_field_shows_on_its_source_page(walked) -> None:
 
 def test_internal_fields_are_documented() -> None:
     """Each field kept from the pages says why, in the code that reads it."""
-    assert all(reason for reason in {**INTERNAL, **BIB_INTERNAL}.values())
+    assert all(reason for reason in {**INTERNAL, **NOT_SHOWN_YET, **BIB_INTERNAL}.values())
