@@ -31,9 +31,12 @@ COMMON_FIELDS = ("title", "author", "organization", "institution", "publisher", 
                  "note", "origdate", "stake_ar", "note_ar", "translates_ar")
 TYPE_FIELDS = {"article": ("journaltitle", "journal", "volume", "number", "pages"),
                "report": ("type", "number")}
-# Fields kept for maintainers and never published, with why (none at present: a source's note tells
+# Fields kept for maintainers and never published, with why (a source's note is published: it tells
 # readers where the document can be read, or why it has no address).
-INTERNAL_FIELDS: dict[str, str] = {}
+INTERNAL_FIELDS: dict[str, str] = {
+    "translates_ar": "the version of the English stake and note that stake_ar and note_ar translate, "
+                     "written by factsheet translated so that validate can warn when the English changes",
+}
 # Pairs that name one thing: given both, one of them would not show.
 SAME_FIELD = (("journaltitle", "journal"), ("date", "year"), ("date", "month"))
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",

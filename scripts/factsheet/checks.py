@@ -6,7 +6,20 @@ from collections.abc import Mapping
 
 from . import text
 from .governorates import GOVERNORATES
-from .model import DENIAL, FIGURE, Cite, Claim, Dataset, Incident, Link, Organisation, Part, Person, Where
+from .model import (
+    ALLEGATION,
+    DENIAL,
+    FIGURE,
+    Cite,
+    Claim,
+    Dataset,
+    Incident,
+    Link,
+    Organisation,
+    Part,
+    Person,
+    Where,
+)
 from .problems import Problem
 from .translations import FIELDS, PROSE, english, owners, stale
 from .validate import (
@@ -88,6 +101,9 @@ class Checker:
         self.word(link.role, CHAIN_ROLES, "chain role", where)
         if link.role == "claimant" and position > 0:
             self.add(where, "bad-value", "role 'claimant' belongs to the first link of a chain")
+        if link.role not in (None, "claimant") and position == 0:  # pages show a role only after a link
+            self.add(where, "bad-value", f"role '{link.role}' says what a link did with the one before it: "
+                     "the first link of a chain is the claimant")
         self.ref("person", link.person, where)
         self.ref("organisation", link.organisation, where)
         self.ref("organisation", link.speaks_for, where)
@@ -174,6 +190,12 @@ class Checker:
         if claim.as_of_basis and not claim.as_of:
             self.add(self.at(claim, "as_of_basis"), "missing-field", f"claim '{claim.id}': as_of_basis "
                      "without as_of")
+        if "accused" in claim.lines and claim.kind != ALLEGATION:  # no other row has a place for it
+            self.add(self.at(claim, "accused"), "claim-kind",
+                     f"claim '{claim.id}': 'accused' belongs to allegations, not {claim.kind}s")
+        if claim.answers and claim.kind != DENIAL:  # only the denials table shows what a claim answers
+            self.add(self.at(claim, "answers"), "claim-kind", f"claim '{claim.id}': only a denial answers "
+                     "other claims")
         known = {c.id for c in incident.claims}
         for answered in claim.answers:
             if answered not in known or answered == claim.id:
@@ -190,9 +212,6 @@ class Checker:
         if "min" not in claim.lines and "max" not in claim.lines:
             self.add(claim.where, "missing-field", f"claim '{claim.id}': a figure needs 'min' or 'max' "
                      "(null for a wording with no number)")
-        if "accused" in claim.lines:  # a figure's row has no place for it: it would vanish
-            self.add(self.at(claim, "accused"), "claim-kind",
-                     f"claim '{claim.id}': 'accused' belongs to allegations, not figures")
         self.problems += figure_problems(claim.id, claim.figure, claim.min, claim.max, claim.where)
         for part in claim.parts:
             self.part(claim, part)
@@ -206,9 +225,6 @@ class Checker:
                          f"claim '{claim.id}': '{name}' belongs to figures, not {claim.kind}s")
         if claim.kind == DENIAL and claim.figure is not None:
             self.problems += figure_problems(claim.id, claim.figure, 0, 0, self.at(claim, "figure"))
-        if claim.answers and claim.kind != DENIAL:
-            self.add(self.at(claim, "answers"), "claim-kind", f"claim '{claim.id}': only a denial answers "
-                     "other claims")
 
     def part(self, claim: Claim, part: Part) -> None:
         """A share of a figure: where or whom it counts, its numbers, and that it fits in the total."""
@@ -233,6 +249,10 @@ class Checker:
         for value in (period.start, period.end):
             self.date(value, where)
         if period.running:
+            if period.beside_since:
+                self.add(where, "bad-period", f"claim '{claim.id}': a running total runs from since to "
+                         f"as_of: give since, or from and to, not {' and '.join(period.beside_since)} "
+                         "with since")
             if not claim.as_of:
                 self.add(where, "bad-period", f"claim '{claim.id}': a running total (since) needs as_of, "
                          "the day it was counted up to")

@@ -89,6 +89,8 @@ class Period:
     end: str | None = None  # `to`; a running total runs to the claim's as_of
     running: bool = False
     where: Where | None = field(default=None, compare=False)
+    # `from` or `to` written beside `since`: a running total has no place for them (an error).
+    beside_since: tuple[str, ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True)

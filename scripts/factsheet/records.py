@@ -80,7 +80,8 @@ def period(path: str, data: dict | None) -> Period | None:
     if not data:
         return None
     if "since" in data:
-        return Period(_str(data["since"]), None, True, _where(path, data))
+        return Period(_str(data["since"]), None, True, _where(path, data),
+                      tuple(name for name in ("from", "to") if name in data))
     return Period(_str(data.get("from")), _str(data.get("to")), False, _where(path, data))
 
 
