@@ -197,8 +197,9 @@ def _render_and_build(args: argparse.Namespace, share: Share, work: Path, out: P
         print(f"build failed: {exc}", file=sys.stderr)
         return 1
     shares = share.split(share_count(args.jobs, round(size * share.fraction())))
-    command = [*me, "build", "--pages", str(pages.resolve()), "--jobs", "1",
-               "--config", str(args.config.resolve()), "--engine", args.engine]
+    # --data too: the search hook folds the names of the data the pages were rendered from.
+    command = [*me, "build", "--pages", str(pages.resolve()), "--data", str(args.data.resolve()),
+               "--jobs", "1", "--config", str(args.config.resolve()), "--engine", args.engine]
     built = run_shares(command, shares, args.jobs, work)
     runs.extend(built)
     folders = [work / f"share-{number}" for number in range(1, len(shares) + 1)]
