@@ -702,7 +702,7 @@ REQUIRED_BIB = ("title", "kind", "stake")
 
 
 # Fields of the bibliography whose values have a form of their own (dates, addresses, ids).
-BIB_FORMS = ("date", "urldate", "year", "month", "url", "archiveurl", "publisherid", "kind")
+BIB_FORMS = ("date", "urldate", "origdate", "year", "month", "url", "archiveurl", "publisherid", "kind")
 
 
 def bib_value(name: str, values: Values) -> tuple[str, dict[str, str], str]:
