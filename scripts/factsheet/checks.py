@@ -296,20 +296,22 @@ class Checker:
             where = found.where or record.where
             allowed = FIELDS.get(type(obj), {})
             for name, arabic in found.texts:
+                at = found.at(name) or where  # the Arabic text's own line
                 if name not in allowed:
-                    self.add(where, "unknown-field", f"ar: '{name}' is not a text that can be translated "
+                    self.add(at, "unknown-field", f"ar: '{name}' is not a text that can be translated "
                              f"here{suggest(name, allowed)} (allowed: {', '.join(allowed)})")
                 elif english(obj, name) is None:
-                    self.add(where, "bad-value", f"ar: '{name}' translates nothing: the English '{name}' "
+                    self.add(at, "bad-value", f"ar: '{name}' translates nothing: the English '{name}' "
                              "is empty")
                 elif name in PROSE:
-                    self.free_text(arabic, where)
+                    self.free_text(arabic, at)
             for name, why in stale(obj):
+                at = found.at(name) or where
                 if why == "stale":
-                    self.add(where, "stale-translation", f"ar: '{name}' translates an older English text; "
+                    self.add(at, "stale-translation", f"ar: '{name}' translates an older English text; "
                              "update the Arabic, then run factsheet translated on this file", warning=True)
                 else:
-                    self.add(where, "untracked-translation", f"ar: '{name}' does not say which English "
+                    self.add(at, "untracked-translation", f"ar: '{name}' does not say which English "
                              "text it translates; run factsheet translated on this file", warning=True)
 
     def cycles(self) -> None:

@@ -25,10 +25,15 @@ class Translation:
     texts: tuple[tuple[str, str], ...] = ()  # (field, Arabic text)
     translates: tuple[tuple[str, str], ...] = ()  # (field, hash of the English text translated)
     where: Where | None = field(default=None, compare=False)
+    lines: tuple[tuple[str, Where], ...] = field(default=(), compare=False)  # (field, its line)
 
     def get(self, name: str) -> str | None:
         """The Arabic text of one field, if there is one."""
         return dict(self.texts).get(name)
+
+    def at(self, name: str) -> Where | None:
+        """The line of one Arabic text (for problems), else of the block."""
+        return dict(self.lines).get(name, self.where)
 
 
 @dataclass(frozen=True)

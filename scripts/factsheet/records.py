@@ -65,7 +65,7 @@ def translation(path: str, data: dict) -> Translation | None:
     translates = found.get("translates") or {}
     texts = tuple((name, str(value)) for name, value in found.items() if name != "translates")
     return Translation(texts, tuple(sorted((str(k), str(v)) for k, v in translates.items())),
-                       _where(path, found))
+                       _where(path, found), tuple((name, _where(path, found, name)) for name, _ in texts))
 
 
 def link(path: str, data: dict, where: Where) -> Link:
