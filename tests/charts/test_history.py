@@ -8,7 +8,7 @@ from datetime import date
 from chartpage import Notes
 
 from factsheet.charts import relative, toll_histories
-from factsheet.charts.history import histories
+from factsheet.charts.history import History, histories
 from factsheet.charts.svg import text_box, text_width
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -105,3 +105,13 @@ def test_description_reads_the_series_out(ds) -> None:
     (figure,) = toll_histories(ds, ds.incidents["2019-10-01-tahrir-square"], Notes(), relative("../"))
     assert ("Ministry of Health: 22 on 2 October 2019, then 24 on 3 October 2019, then 29 on 5 October 2019"
             in figure.svg)
+
+
+def test_histories_of_one_count_for_different_groups_are_told_apart() -> None:
+    """Killed protesters and killed security forces are two drawings: their ids and titles differ."""
+    protesters = History("x", "killed", (), (), "2019-10-01", "protesters")
+    forces = History("x", "killed", (), (), "2019-10-01", "security-forces")
+    everyone = History("x", "killed", (), (), "2019-10-01")
+    assert len({protesters.key, forces.key, everyone.key}) == 3
+    assert protesters.subject == "Killed (protesters), running total since 1 October 2019"
+    assert forces.counted == "killed (security forces)"
