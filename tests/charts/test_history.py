@@ -7,8 +7,8 @@ from datetime import date
 
 from chartpage import Notes
 
-from factsheet.charts import toll_histories
-from factsheet.charts.history import histories
+from factsheet.charts import relative, toll_histories
+from factsheet.charts.history import History, histories
 from factsheet.charts.svg import text_box, text_width
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -33,7 +33,7 @@ def test_a_claim_without_as_of_takes_its_sources_date(ds) -> None:
 def test_fewer_than_three_dated_figures_draw_nothing(ds) -> None:
     for incident_id in ds.incidents:
         if incident_id not in ("2019-10-01-tahrir-square", "2019-10-movement"):
-            assert toll_histories(ds, ds.incidents[incident_id], Notes()) == ()
+            assert toll_histories(ds, ds.incidents[incident_id], Notes(), relative("../")) == ()
 
 
 def test_running_totals_draw_a_history_from_two_snapshots(ds) -> None:
@@ -47,7 +47,7 @@ def test_running_totals_draw_a_history_from_two_snapshots(ds) -> None:
 
 
 def test_a_claimant_keeps_one_colour_across_the_charts_of_a_page(ds) -> None:
-    killed, injured = toll_histories(ds, ds.incidents["2019-10-movement"], Notes())
+    killed, injured = toll_histories(ds, ds.incidents["2019-10-movement"], Notes(), relative("../"))
 
     def colours(svg: str) -> dict[str, set[str]]:
         root = ET.fromstring(svg)
@@ -70,7 +70,7 @@ def test_a_claimant_keeps_one_colour_across_the_charts_of_a_page(ds) -> None:
 
 
 def test_five_digit_labels_stay_inside_the_drawing(ds) -> None:
-    _, injured = toll_histories(ds, ds.incidents["2019-10-movement"], Notes())
+    _, injured = toll_histories(ds, ds.incidents["2019-10-movement"], Notes(), relative("../"))
     root = ET.fromstring(injured.svg)
     width = float(root.get("viewBox").split()[2])
     values = [t for t in root.iter(SVG + "text") if "fs-value" in (t.get("class") or "")]
@@ -85,22 +85,33 @@ def test_five_digit_labels_stay_inside_the_drawing(ds) -> None:
 
 def test_table_lists_every_dated_claim_with_its_footnote(ds) -> None:
     notes = Notes()
-    (figure,) = toll_histories(ds, ds.incidents["2019-10-01-tahrir-square"], notes)
+    (figure,) = toll_histories(ds, ds.incidents["2019-10-01-tahrir-square"], notes, relative("../"))
+    graded = "| [contested](../methodology.md#grades) "  # the incident's own grade, linked to its meaning
     lines = [line for line in figure.table.splitlines() if line.startswith("| ") and "October" in line]
     n = notes.numbers
     assert lines == [
         f"| 2 October 2019 | Ministry of Health | Ministry of Health | 22[^{n['moh-2019-10-02', 'para. 1']}] "
-        f"| 22[^{n['moh-2019-10-02', 'para. 1']}] |",
+        f"{graded}| 22[^{n['moh-2019-10-02', 'para. 1']}] |",
         f"| 3 October 2019 | Ministry of Health | Ministry of Health | 24[^{n['moh-2019-10-03', 'para. 1']}] "
-        f"| 24[^{n['moh-2019-10-03', 'para. 1']}] |",
+        f"{graded}| 24[^{n['moh-2019-10-03', 'para. 1']}] |",
         f"| 4 October 2019 | High Commission for Human Rights | High Commission for Human Rights "
-        f"| at least 31[^{n['ihchr-2019-10-04', 'p. 3']}] | 31+[^{n['ihchr-2019-10-04', 'p. 3']}] |",
+        f"| at least 31[^{n['ihchr-2019-10-04', 'p. 3']}] {graded}| 31+[^{n['ihchr-2019-10-04', 'p. 3']}] |",
         f"| 5 October 2019 | Ministry of Health | Ministry of Health | 29[^{n['moh-2019-10-05', 'para. 2']}] "
-        f"| 29[^{n['moh-2019-10-05', 'para. 2']}] |",
+        f"{graded}| 29[^{n['moh-2019-10-05', 'para. 2']}] |",
     ]
 
 
 def test_description_reads_the_series_out(ds) -> None:
-    (figure,) = toll_histories(ds, ds.incidents["2019-10-01-tahrir-square"], Notes())
+    (figure,) = toll_histories(ds, ds.incidents["2019-10-01-tahrir-square"], Notes(), relative("../"))
     assert ("Ministry of Health: 22 on 2 October 2019, then 24 on 3 October 2019, then 29 on 5 October 2019"
             in figure.svg)
+
+
+def test_histories_of_one_count_for_different_groups_are_told_apart() -> None:
+    """Killed protesters and killed security forces are two drawings: their ids and titles differ."""
+    protesters = History("x", "killed", (), (), "2019-10-01", "protesters")
+    forces = History("x", "killed", (), (), "2019-10-01", "security-forces")
+    everyone = History("x", "killed", (), (), "2019-10-01")
+    assert len({protesters.key, forces.key, everyone.key}) == 3
+    assert protesters.subject == "Killed (protesters), running total since 1 October 2019"
+    assert forces.counted == "killed (security forces)"

@@ -18,7 +18,7 @@ from factsheet.text import strip_dates
 def page_markdown(ds, notes: Notes) -> str:
     body = "# Figures\n\n" + timeline(ds, notes, relative()).markdown()
     body += "\n" + incident_map(ds, notes, relative()).markdown()
-    for figure in toll_histories(ds, ds.incidents["2019-10-01-tahrir-square"], notes):
+    for figure in toll_histories(ds, ds.incidents["2019-10-01-tahrir-square"], notes, relative("../")):
         body += "\n" + figure.markdown()
     return body
 

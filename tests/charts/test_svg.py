@@ -19,7 +19,7 @@ SVG = "{http://www.w3.org/2000/svg}"
 def figures(ds: Dataset) -> list[Figure]:
     out = [timeline(ds, Notes(), relative()), incident_map(ds, Notes(), relative())]
     for incident_id in sorted(ds.incidents):
-        out += toll_histories(ds, ds.incidents[incident_id], Notes())
+        out += toll_histories(ds, ds.incidents[incident_id], Notes(), relative("../"))
     return out
 
 

@@ -159,7 +159,8 @@ def test_table_lists_every_running_total_with_its_footnote(ds) -> None:
     table = timeline_draw.figure(ds, notes, relative()).table
     n = notes.numbers
     assert (f"| February 2020 | High Commission for Human Rights | High Commission for Human Rights "
-            f"| 543[^{n['ihchr-2020-02', 'p. 1']}] | 543[^{n['ihchr-2020-02', 'p. 1']}] "
+            f"| 543[^{n['ihchr-2020-02', 'p. 1']}] | [single source](methodology.md#grades) "
+            f"| 543[^{n['ihchr-2020-02', 'p. 1']}] "
             f"| [The protest movement](incident/2019-10-movement.md) |") in table
     assert "| 29 November 2019 | United Nations Assistance Mission |" in table
 

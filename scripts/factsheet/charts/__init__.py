@@ -18,9 +18,9 @@ def timeline(ds: Dataset, mark: Mark, links: Links, uid: str = "fs-timeline") ->
     return timeline_draw.figure(ds, mark, links, uid)
 
 
-def toll_histories(ds: Dataset, incident: Incident, mark: Mark) -> tuple[Figure, ...]:
+def toll_histories(ds: Dataset, incident: Incident, mark: Mark, links: Links) -> tuple[Figure, ...]:
     """For each count with enough dated figures, and each running total, how each claimant's figure moved."""
-    return history_draw.figures(ds, incident.id, for_incident(ds, incident), mark)
+    return history_draw.figures(ds, incident.id, for_incident(ds, incident), mark, links)
 
 
 def incident_map(ds: Dataset, mark: Mark, links: Links, uid: str = "fs-map") -> Figure:

@@ -9,6 +9,10 @@ from . import dates
 from .svg import FAINT, tag, text, text_width
 
 GAP = 0.6  # space between two labels, in ems of their size
+# Baselines of the two label rows below the axis line, in ems. A browser's box for a line of text is
+# up to 1.2 em tall (ascent and descent, each rounded up to whole pixels), so rows 1.35 em apart never
+# touch, whatever the font size the chart is drawn at.
+ROWS = (1.15, 2.5)
 
 
 @dataclass(frozen=True)
@@ -118,7 +122,11 @@ Labels = list[tuple[float, str]]
 
 
 def labels(scale: TimeScale, size: float, width: float) -> tuple[Labels, Labels]:
-    """Two rows of axis labels inside 0..width: days then months, or months then years."""
+    """Two rows of axis labels: days then months, or months then years.
+
+    The first row stays under the time axis itself (scale.left onwards), clear of the numbers of a
+    value axis at its left, which reach down to it; the second row, lower, may use the whole width.
+    """
     if by_day(scale, size):
         months = []
         for month in scale.months():
@@ -128,8 +136,8 @@ def labels(scale: TimeScale, size: float, width: float) -> tuple[Labels, Labels]
             words = next((w for w in (f"{full} {month[:4]}", f"{full[:3]} {month[:4]}", full[:3])
                           if text_width(w, size) <= room or w == full[:3]), full[:3])
             months.append(((left + right) / 2, words))
-        return _fit(_day_labels(scale, size), size, 0, width), _fit(months, size, 0, width)
-    top = _fit(_month_labels(scale, size, long_names=False), size, 0, width)
+        return _fit(_day_labels(scale, size), size, scale.left, width), _fit(months, size, 0, width)
+    top = _fit(_month_labels(scale, size, long_names=False), size, scale.left, width)
     return top, _fit(_year_labels(scale, size), size, 0, width)
 
 
@@ -142,14 +150,14 @@ def draw(scale: TimeScale, size: float, width: float, baseline: float, top: floa
         out.append(tag("line", x1=x, y1=float(top), x2=x, y2=float(baseline + 4), class_="fs-grid",
                        stroke=FAINT, stroke_width="0.6"))
     first, second = labels(scale, size, width)
-    for row, items in ((1, first), (2, second)):
+    for row, items in zip(ROWS, (first, second), strict=True):
         for x, words in items:
-            out.append(text(x, baseline + size * (1.15 * row), words, text_anchor="middle", class_="fs-axis",
+            out.append(text(x, baseline + size * row, words, text_anchor="middle", class_="fs-axis",
                             font_size=size))
     return "".join(out)
 
 
 def height(size: float) -> float:
     """Room the two rows of labels take below the axis line."""
-    return size * 2.6
+    return size * (ROWS[1] + 0.3)
 

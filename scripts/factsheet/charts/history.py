@@ -55,16 +55,24 @@ class History:
     series: tuple[Series, ...]
     undated: tuple[Claim, ...]
     since: str | None = None  # the start of a running total; None for the incident's own toll
+    who: str | None = None  # the group of people counted, where the sources say
 
     @property
     def key(self) -> str:
-        """A stable name for the drawing, unique within its page."""
-        return self.counts + (f"-since-{self.since}" if self.since else "")
+        """A stable name for the drawing, unique within its page (one per count, group and start)."""
+        return (self.counts + (f"-{self.who}" if self.who else "")
+                + (f"-since-{self.since}" if self.since else ""))
+
+    @property
+    def counted(self) -> str:
+        """What is counted, in words: 'killed' or 'killed (protesters)'."""
+        words = self.counts.replace("-", " ")
+        return f"{words} ({self.who.replace('-', ' ')})" if self.who else words
 
     @property
     def subject(self) -> str:
         """What is drawn, in words: 'Killed' or 'Killed, running total since 1 October 2019'."""
-        counted = self.counts.replace("-", " ").capitalize()
+        counted = self.counted[:1].upper() + self.counted[1:]
         return f"{counted}, running total since {human_date(self.since)}" if self.since else counted
 
 
@@ -121,7 +129,7 @@ def base_key(key: str) -> str:
     return key.split("/", 1)[0]
 
 
-def _history(ds: Dataset, incident_id: str, counts: str, claims: list[Claim], least: int,
+def _history(ds: Dataset, incident_id: str, counts: str, who: str | None, claims: list[Claim], least: int,
              since: str | None = None) -> History | None:
     """The history of some claims of one count, if enough of them are dated."""
     points = [(p, c) for c in claims if (p := claim_point(ds, c))]
@@ -133,7 +141,7 @@ def _history(ds: Dataset, incident_id: str, counts: str, claims: list[Claim], le
         groups.setdefault(key, (label, []))[1].append(point)
     series = tuple(Series(label, tuple(found), key) for key, (label, found) in sorted(groups.items()))
     undated = tuple(c for c in claims if claim_point(ds, c) is None)
-    return History(incident_id, counts, series, undated, since)
+    return History(incident_id, counts, series, undated, since, who)
 
 
 def histories(ds: Dataset, incident: Incident) -> tuple[History, ...]:
@@ -146,12 +154,17 @@ def histories_of(ds: Dataset, incident_id: str, found: IncidentFigures) -> tuple
     out = []
     for group in found.groups:
         if not group.scope.period:
-            out.append(_history(ds, incident_id, group.counts, list(group.claims), MIN_DATED))
+            out.append(_history(ds, incident_id, group.counts, group.who, list(group.claims), MIN_DATED))
     for run in found.series:
         claims = [c for g in run.groups for c in g.claims]
-        out.append(_history(ds, incident_id, run.counts, claims, MIN_RUNNING, run.since))
+        out.append(_history(ds, incident_id, run.counts, run.who, claims, MIN_RUNNING, run.since))
     drawn = [h for h in out if h is not None]
-    return tuple(sorted(drawn, key=lambda h: (h.counts != KILLED, h.counts, h.since or "")))
+    return tuple(sorted(drawn, key=lambda h: (h.counts != KILLED, h.counts, h.since or "", h.who or "")))
+
+
+def grades_of(found: IncidentFigures) -> dict[str, str]:
+    """Each counted claim's grade (its comparison group's, as the incident's tables show it), by claim id."""
+    return {claim.id: group.grade for group in found for claim in group.claims if group.grade}
 
 
 def value_text(claim: Claim) -> str:

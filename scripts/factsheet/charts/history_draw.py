@@ -8,16 +8,28 @@ from ..figures import IncidentFigures
 from ..markup import name as record_name
 from ..model import Claim, Dataset
 from . import axis, dates
-from .history import History, Series, base_key, chain_of, claimant, describe, histories_of, spoken, value_text
-from .lines import keep_clear, legend, month_bar, range_bar, value_label
+from .history import (
+    History,
+    Series,
+    base_key,
+    chain_of,
+    claimant,
+    describe,
+    grades_of,
+    histories_of,
+    spoken,
+    value_text,
+)
+from .lines import keep_clear, legend, month_bar, plot_height, range_bar, value_label
+from .links import Links
 from .style import Style, assign, line, marker
 from .svg import Room, document, esc, nice_ticks, readable, tag, text_box, tick_room, y_axis
-from .table import Figure, Mark, markdown_table, md
+from .table import Figure, Mark, graded, markdown_table, md
 
 WIDTH = 480
 SIZE = readable(WIDTH)  # every piece of text: 12 CSS px on a phone
 RIGHT = 8
-PLOT = 210  # height of the plot area
+PLOT = 210  # height of the plot area for a few claimants
 
 
 def styles_for(histories: tuple[History, ...]) -> dict[str, Style]:
@@ -41,7 +53,7 @@ class _Plot:
         self.ticks = nice_ticks(max(t or 0 for t in tops) * 1.1)
         self.left = tick_room(self.ticks, SIZE)
         self.top = SIZE * 1.6  # a value label above the highest point stays inside the drawing
-        self.bottom = self.top + PLOT
+        self.bottom = self.top + plot_height(PLOT, len(history.series))
         self.scale = axis.TimeScale(first - timedelta(pad), last + timedelta(pad), self.left, WIDTH - RIGHT)
 
     def y(self, value: float) -> float:
@@ -98,18 +110,21 @@ def svg(ds: Dataset, history: History, uid: str, styles: dict[str, Style] | None
     return document(uid, WIDTH, round(top + height), title, describe(history), "".join(body), "fs-history")
 
 
-def table(ds: Dataset, history: History, mark: Mark) -> str:
-    """Every claim of the history, oldest first, each figure cited; undated claims after."""
+def table(ds: Dataset, history: History, mark: Mark, grades: dict[str, str], links: Links) -> str:
+    """Every claim of the history, oldest first, each figure cited and graded; undated claims after."""
     rows = []
     for series in history.series:
         for point in series.points:
             claim, note = point.claim, mark(point.claim.cite)
             rows.append((point.day.isoformat(), series.label, [
                 spoken(point), claimant(ds, series.points[0].claim, record_name, md)[1],
-                chain_of(ds, claim, record_name, md),
-                md(claim.figure or "") + note, value_text(claim) + note]))  # numbers, not data text
+                chain_of(ds, claim, record_name, md), md(claim.figure or "") + note,
+                graded(grades.get(claim.id), links.grades),
+                value_text(claim) + note]))  # numbers, not data text
     rows.sort(key=lambda r: (r[0], r[1]))
-    out = markdown_table(("Date", "Claimant", "Attribution chain", "Figure as worded", "Drawn as"),
+    # A running total is graded against the figures given on the same day, as on the incident's page.
+    grade = "Grade on its day" if history.since else "Grade"
+    out = markdown_table(("Date", "Claimant", "Attribution chain", "Figure as worded", grade, "Drawn as"),
                          [r[2] for r in rows])
     if history.undated:
         undated = "; ".join(f"{chain_of(ds, c, record_name, md)}: {md(c.figure or '')}{mark(c.cite)}"
@@ -118,16 +133,18 @@ def table(ds: Dataset, history: History, mark: Mark) -> str:
     return out
 
 
-def figures(ds: Dataset, incident_id: str, found: IncidentFigures, mark: Mark) -> tuple[Figure, ...]:
+def figures(ds: Dataset, incident_id: str, found: IncidentFigures, mark: Mark,
+            links: Links) -> tuple[Figure, ...]:
     """A toll history for each count of the incident with enough dated figures, and each running total.
 
     The charts of one page share their styles, so that a claimant has one colour on the page.
     """
     histories = histories_of(ds, incident_id, found)
     styles = styles_for(histories)
+    grades = grades_of(found)
     out = []
     for history in histories:
-        counted = history.counts.replace("-", " ")
+        counted = history.counted
         kind = f", as a running total since {spoken_since(history)}" if history.since else ""
         month = any(p.by_month for s in history.series for p in s.points)
         caption = (f"Figures for the number {counted}{kind}, by the date each was given (its 'as of' date, "
@@ -136,7 +153,7 @@ def figures(ds: Dataset, incident_id: str, found: IncidentFigures, mark: Mark) -
                    + (" A hollow marker with a bar across a month is a figure dated only to that month."
                       if month else ""))
         out.append(Figure(svg(ds, history, f"fs-history-{history.key}", styles), caption,
-                          table(ds, history, mark)))
+                          table(ds, history, mark, grades, links)))
     return tuple(out)
 
 

@@ -6,6 +6,13 @@ from .style import Style, line, marker
 from .svg import Room, path, tag, text, text_box, text_width, wrap
 
 SWATCH = 40  # width of a legend's line sample and its gap to the name
+# Past a few claimants a plot grows taller, so that their lines and figure labels still find room apart.
+FEW, PER_LINE, MOST = 6, 15, 1.7
+
+
+def plot_height(base: float, lines: int) -> float:
+    """The height of a plot drawn base high for a few lines: taller for more, up to MOST times base."""
+    return float(min(base * MOST, base + PER_LINE * max(0, lines - FEW)))
 
 
 def value_label(room: Room, words: str, px: float, above: float, below: float, size: float,

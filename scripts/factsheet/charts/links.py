@@ -17,8 +17,10 @@ class Links:
 
     incident: Href
     governorate: Href
+    grades: str  # where the methodology explains a grade
 
 
 def relative(prefix: str = "") -> Links:
     """Links for a page at prefix from the site root ('' for the home page, '../' one folder down)."""
-    return Links(lambda i: f"{prefix}incident/{i}.md", lambda g: f"{prefix}governorates.md#{g}")
+    return Links(lambda i: f"{prefix}incident/{i}.md", lambda g: f"{prefix}governorates.md#{g}",
+                 f"{prefix}methodology.md#grades")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..model import Claim
 from . import axis, dates
 from .history import Point, base_key, value_text
-from .lines import keep_clear, legend, month_bar, range_bar, value_label
+from .lines import keep_clear, legend, month_bar, plot_height, range_bar, value_label
 from .style import assign, line, marker
 from .svg import Room, esc, nice_ticks, tag, text, text_box, tick_room, wrap, y_axis
 from .timeline import Panel, RunLine
@@ -49,7 +49,7 @@ def panel(runs: tuple[RunLine, ...], months: Panel, top: float, left: float, wid
     out = [text(0, top + size * (1 + 1.2 * n), w, font_weight="bold", font_size=size, class_="fs-panel-title")
            for n, w in enumerate(lines_)]
     plot_top = top + size * (1 + 1.2 * (len(lines_) - 1)) + size * 2.2
-    plot_bottom = plot_top + PLOT
+    plot_bottom = plot_top + plot_height(PLOT, len(runs))
     ticks = _ticks(runs)
 
     def y(value: float) -> float:

@@ -42,6 +42,11 @@ def md_link(label: str, href: str | None) -> str:
     return f"[{md(label)}]({href})" if href else md(label)
 
 
+def graded(grade: str | None, href: str) -> str:
+    """A grade linked to where it is explained; empty for a figure that has none."""
+    return md_link(grade, href) if grade else ""
+
+
 def cited(value: int, cites: Sequence[Cite], mark: Mark, derived: str | None = None) -> str:
     """A number followed by its footnotes; past MAX_CITES, by the note `derived` explaining it instead."""
     if derived and len(cites) > MAX_CITES:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ..figures import KILLED, TOLL_WHO, Group, IncidentFigures, for_incident
 from ..model import Dataset
 from . import dates
-from .history import Point, claim_point, claimant
+from .history import Point, claim_point, claimant, grades_of
 from .ranges import Range, Total, group_range, ranges, total
 
 PROTESTS_BEGAN = "2019-10-01"  # the site's subject starts here; earlier events are listed, not drawn
@@ -90,6 +90,7 @@ class Timeline:
     earlier: tuple[str, ...]  # incidents before the protest period
     not_drawn: tuple[tuple[str, str], ...]  # (incident id, why)
     ranges: dict[str, Range]
+    grades: dict[tuple[str, str], str]  # (incident id, claim id) -> grade, for the running totals drawn
 
 
 def bounds(value: str | None) -> tuple[str, str] | None:
@@ -184,7 +185,9 @@ def build(ds: Dataset) -> Timeline:
     window = _window(ds, placed, found)
     days = _daily(ds, children, placed, found, period_spans, window) if window else None
     months, days = _with_markers(ds, months, days, found)
-    return Timeline(months, days, runs, tuple(earlier), tuple(not_drawn), found)
+    grades = {(i, claim): grade for i in sorted({i for run in runs for i, _ in run.points})
+              for claim, grade in grades_of(figures[i]).items()}
+    return Timeline(months, days, runs, tuple(earlier), tuple(not_drawn), found, grades)
 
 
 def _toll_group(groups: list[Group]) -> Group | None:

@@ -8,7 +8,7 @@ from . import dates
 from .history import chain_of, claimant, value_text
 from .links import Links
 from .runs_draw import spoken
-from .table import Mark, cited, derived_note, markdown_table, md, md_link, too_many
+from .table import Mark, cited, derived_note, graded, markdown_table, md, md_link, too_many
 from .timeline import PROTESTS_BEGAN, Panel, Timeline, months_text, period_text
 
 MAX_LINKED = 6  # incidents linked per row of the table
@@ -47,12 +47,15 @@ def _runs(ds: Dataset, data: Timeline, mark: Mark, links: Links) -> str:
         for incident_id, point in run.points:
             claim, note = point.claim, mark(point.claim.cite)
             incident = md_link(ds.incidents[incident_id].title, links.incident(incident_id))
+            grade = graded(data.grades.get((incident_id, claim.id)), links.grades)
             rows.append(((point.day, run.label), [
                 spoken(point), claimant(ds, run.points[0][1].claim, record_name, md)[1],
                 chain_of(ds, claim, record_name, md),
-                md(claim.figure or "") + note, md(value_text(claim)) + note, incident]))
+                md(claim.figure or "") + note, grade, md(value_text(claim)) + note, incident]))
     rows.sort(key=lambda r: r[0])
-    header = ("As of", "Claimant", "Attribution chain", "Figure as worded", "Drawn as", "Incident")
+    # Graded, as on the incident's page, against the running totals given on the same day.
+    header = ("As of", "Claimant", "Attribution chain", "Figure as worded", "Grade on its day", "Drawn as",
+              "Incident")
     return markdown_table(header, [r[1] for r in rows])
 
 

@@ -183,9 +183,10 @@ class Page:
         return esc(plain_title(value)) + refs
 
     def figure_links(self) -> FigureLinks:
-        """Where the figures on this page link: incident pages and governorates, relative to it."""
+        """Where the figures on this page link: incident pages, governorates and grades, relative to it."""
         return FigureLinks(lambda i: self.to(record_path("incident", i)),
-                           lambda g: self.to(governorate_target(self.ctx, g)))
+                           lambda g: self.to(governorate_target(self.ctx, g)),
+                           self.to(f"{METHODOLOGY}#grades"))
 
     def note(self, label: str, text: str) -> str:
         """A footnote of the site's own (not a source's): its reference; the definition ends the page."""

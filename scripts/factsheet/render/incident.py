@@ -246,7 +246,8 @@ def render(ctx: Context, incident: Incident) -> str:
                      f"([running totals]({method}#running-totals)).")
     range_table = ranges(page, incident)
     running_tables = running(page, incident)
-    histories = [f.markdown() for f in charts.toll_histories(ctx.ds, incident, page.notes.cite)]
+    drawn = charts.toll_histories(ctx.ds, incident, page.notes.cite, page.figure_links())
+    histories = [f.markdown() for f in drawn]
     blocks = [
         f"# {page.title(incident.title)}",
         facts(page, incident),
