@@ -71,8 +71,6 @@ def record(obj: Any, extra: Mapping[str, Any] | None = None) -> dict[str, Any]:
     found = {f.name: _value(f.name, getattr(obj, f.name)) for f in fields(obj) if f.name not in LEFT_OUT}
     if isinstance(obj, model.Claim):
         found["kind"] = obj.kind
-    if isinstance(obj, model.Translation):  # the Arabic texts are free text as the English ones are
-        found["texts"] = [[name, _value(name, text)] for name, text in obj.texts]
     return {**found, **(extra or {})}
 
 
