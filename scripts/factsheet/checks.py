@@ -212,7 +212,8 @@ class Checker:
         if "min" not in claim.lines and "max" not in claim.lines:
             self.add(claim.where, "missing-field", f"claim '{claim.id}': a figure needs 'min' or 'max' "
                      "(null for a wording with no number)")
-        self.problems += figure_problems(claim.id, claim.figure, claim.min, claim.max, claim.where)
+        at = self.at(claim, "figure")  # an editor jumps to the wording that the problem is about
+        self.problems += figure_problems(claim.id, claim.figure, claim.min, claim.max, at)
         for part in claim.parts:
             self.part(claim, part)
 

@@ -74,9 +74,10 @@ MARKDOWN_PAYLOADS = [
     "> forged quotation",
     "~~forged~~ ^^forged^^ ==forged== ++forged++",
 ]
-# Fields whose text is Markdown by design (CONTRIBUTING.md: "summary, note and alleges are Markdown"),
+# Fields whose text is Markdown by design (CONTRIBUTING.md: summary, note, alleges, denies and
+# as_of_note are Markdown, in English and in Arabic),
 # besides those the schemas give the shared Markdown definition.
-MARKDOWN_FIELDS = {"claims.[].alleges"}
+MARKDOWN_FIELDS = {"claims.[].alleges", "claims.[].denies", "claims.[].ar.alleges", "claims.[].ar.denies"}
 # Attributes whose value is made from a page's text, so a payload may show there as text.
 TEXT_ATTRIBUTES = {"title", "aria-label", "content", "alt", "data-md-component", "value"}
 # Page elements that Markdown makes from line breaks in prose (a payload's blank lines), not markup.
