@@ -266,6 +266,18 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return preview(args.data, args.config, args.addr)
 
 
+def cmd_catalogue(args: argparse.Namespace) -> int:
+    """Write locale/factsheet.pot from the code and vocabularies, and bring each .po in step with it."""
+    from . import catalogue
+
+    for path in catalogue.write():
+        print(path, file=sys.stderr)
+    missing = catalogue.untranslated()
+    for lang, message in missing:
+        print(f"{catalogue.catalogue_path(lang)}: untranslated: {message}", file=sys.stderr)
+    return 1 if missing else 0
+
+
 def _data_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA,
                         help="data directory (default: data)")
@@ -289,12 +301,13 @@ def parser() -> argparse.ArgumentParser:
         ("bundle", bundle.command, "build the offline site and write it as a zip into dist/"),
         ("translated", translated.command,
          "record that the Arabic texts of some files translate their English as it now is"),
+        ("catalogue", cmd_catalogue, "extract the site's own words into the .pot and update each .po"),
     ]
     subs = {}
     for name, func, help_text in commands:
         subs[name] = sub.add_parser(name, help=help_text, description=help_text)
         subs[name].set_defaults(func=func)
-        if name != "merge":
+        if name not in ("merge", "catalogue"):
             _data_option(subs[name])
     subs["validate"].add_argument("--format", choices=["text", "github"], default="text",
                                   help="text (path:line: code: message) or github annotations")
