@@ -27,7 +27,7 @@ PROJECT = "iraq-protests-factsheet"
 HEADER = ("# The words of the site itself, in English, for translation (see CONTRIBUTING.md, Translations).\n"
           "# Written by `factsheet catalogue` from the code and the vocabularies: do not edit it by hand.")
 TEMPLATE = LOCALE_DIR / f"{DOMAIN}.pot"
-KEYWORDS = {"t": None, "nt": (1, 2), "N_": None}
+KEYWORDS = {"t": None, "nt": (1, 2), "N_": None, "t_in": (2,)}
 # The languages a source's langid may name, as the source page shows them.
 LANGUAGE_NAMES = ("Arabic", "Dutch", "English", "French", "German", "Persian", "Turkish", "Urdu", "Kurdish")
 PRECISIONS = ("exact", "neighbourhood", "city", "governorate", "region")

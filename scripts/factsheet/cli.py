@@ -197,7 +197,9 @@ def _render_and_build(args: argparse.Namespace, share: Share, work: Path, out: P
         print(f"build failed: {exc}", file=sys.stderr)
         return 1
     shares = share.split(share_count(args.jobs, round(size * share.fraction())))
-    command = [*me, "build", "--pages", str(pages.resolve()), "--jobs", "1",
+    # --data too: the search hook reads the names of the data to fold them (mkdocs_search.py).
+    command = [*me, "build", "--pages", str(pages.resolve()), "--jobs", "1", "--data",
+               str(args.data.resolve()),
                "--config", str(args.config.resolve()), "--engine", args.engine]
     built = run_shares(command, shares, args.jobs, work)
     runs.extend(built)

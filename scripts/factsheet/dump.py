@@ -59,6 +59,8 @@ EXTRA = {  # derived fields added to a record type, by the rule the pages use
 def _value(name: str, value: Any) -> Any:
     if is_dataclass(value):
         return record(value)
+    if name == "texts" and isinstance(value, tuple):  # an `ar:` block's texts: plain, as the English
+        return [[field_name, plain(text)] for field_name, text in value]
     if isinstance(value, tuple):
         return [_value(name, item) for item in value]
     return plain(value) if name in TEXT and isinstance(value, str) else value

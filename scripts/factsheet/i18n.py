@@ -10,7 +10,7 @@ from __future__ import annotations
 import gettext
 from collections.abc import Iterator
 from contextlib import contextmanager
-from contextvars import ContextVar
+from contextvars import ContextVar, Token
 from functools import cache
 from io import BytesIO
 from pathlib import Path
@@ -82,3 +82,21 @@ def vt(word: str) -> str:
 def N_(message: str) -> str:  # noqa: N802 (gettext's own name for it)
     """Mark a string for the catalogue where it is defined; t() translates it where it is shown."""
     return message
+
+
+def t_in(lang: str, message: str, **values: object) -> str:
+    """t() in a given language, whatever the page's (for a page in two languages, such as 404.html)."""
+    with speaking(lang):
+        return t(message, **values)
+
+
+def language_token(lang: str) -> Token[str]:
+    """Start writing in a language until language_reset (for a build's page events, which are not blocks)."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"no edition in {lang!r}")
+    return _language.set(lang)
+
+
+def language_reset(token: Token[str]) -> None:
+    """Back to the language before language_token."""
+    _language.reset(token)

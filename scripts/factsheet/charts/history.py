@@ -8,6 +8,7 @@ from datetime import date
 
 from ..export import chain_text, link_name
 from ..figures import KILLED, IncidentFigures, for_incident, origin
+from ..i18n import language, t, vt
 from ..markup import human_date
 from ..model import Claim, Dataset, Incident
 from . import dates
@@ -64,8 +65,10 @@ class History:
     @property
     def subject(self) -> str:
         """What is drawn, in words: 'Killed' or 'Killed, running total since 1 October 2019'."""
-        counted = self.counts.replace("-", " ").capitalize()
-        return f"{counted}, running total since {human_date(self.since)}" if self.since else counted
+        counted = vt(self.counts.replace("-", " "))
+        counted = counted.capitalize() if language() == "en" else counted
+        return t("{counted}, running total since {date}", counted=counted, date=human_date(self.since)) \
+            if self.since else counted
 
 
 def claim_date(ds: Dataset, claim: Claim) -> str | None:
@@ -167,9 +170,11 @@ def describe(history: History) -> str:
     """Every series in words, for screen readers."""
     parts = []
     for series in history.series:
-        steps = ", then ".join(f"{value_text(p.claim)} on {spoken(p)}" for p in series.points)
+        steps = t(", then ").join(t("{value} on {date}", value=value_text(p.claim), date=spoken(p))
+                                  for p in series.points)
         parts.append(f"{series.label}: {steps}")
-    return f"{history.subject}, as each claimant gave it over time. " + ". ".join(parts) + "."
+    return t("{subject}, as each claimant gave it over time.", subject=history.subject) + " " + \
+        t(". ").join(parts) + "."
 
 
 def spoken(point: Point) -> str:

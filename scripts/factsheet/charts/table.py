@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from ..i18n import t
 from ..markup import esc as md
 from ..model import Cite
 from .ranges import Total
@@ -29,11 +30,13 @@ class Figure:
     caption: str
     table: str
 
-    def markdown(self, summary: str = "The numbers behind this figure") -> str:
+    def markdown(self, summary: str = "") -> str:
         """The figure and its collapsible data table as a block of page Markdown (md_in_html)."""
+        default = t("The numbers behind this figure")
         return (f'<figure class="fs-chart">\n{self.svg}\n'
                 f"<figcaption>{esc(self.caption)}</figcaption>\n</figure>\n\n"
-                f'<details class="fs-chart-data" markdown="1">\n<summary>{esc(summary)}</summary>\n\n'
+                '<details class="fs-chart-data" markdown="1">\n'
+                f"<summary>{esc(summary or default)}</summary>\n\n"
                 f"{self.table}\n</details>\n")
 
 

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from ..cite import References
-from ..i18n import N_, speaking
+from ..i18n import LANGUAGES, N_, speaking
 from ..link import Links
 from ..model import Dataset
 from . import downloads, guide, incident, indexes, organisation, person, source
@@ -60,7 +60,7 @@ def _parts(path: str, result: Pages, origin: str, listed: bool = False) -> Itera
 
 
 def pages(ds: Dataset, links: Links, refs: References, schemas: Mapping[str, str],
-          languages: Sequence[str] = ("en",)) -> Iterator[tuple[str, Output]]:
+          languages: Sequence[str] = LANGUAGES) -> Iterator[tuple[str, Output]]:
     """Every page and download of the site, one at a time, so that a writer need not hold them all.
 
     Each edition has every page, at the same path below its folder (ar/incident/<id>.md); the
@@ -101,7 +101,7 @@ def _edition(ctx: Context, schemas: Mapping[str, str]) -> Iterator[tuple[str, Ou
 
 
 def site(ds: Dataset, links: Links, refs: References, schemas: Mapping[str, str],
-         languages: Sequence[str] = ("en",)) -> dict[str, Output]:
+         languages: Sequence[str] = LANGUAGES) -> dict[str, Output]:
     """Every page and download of the site, by path, in a stable order."""
     out = dict(pages(ds, links, refs, schemas, languages))
     return dict(sorted(out.items()))

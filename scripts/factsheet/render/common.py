@@ -339,16 +339,16 @@ def foreign(value: str) -> str:
 
 
 def record_name(record: object) -> str:
-    """A person's or organisation's name in the language being written: its first Arabic variant."""
+    """A person's or organisation's name in the language being written: its `ar: name`, else its first
+    Arabic spelling, else its name."""
     english = getattr(record, "name", "")
     if language() == "en":
         return english
     found = getattr(record, "ar", None)
     given = found.get("name") if found is not None else None
-    for variant in getattr(record, "variants", ()):
-        if variant.lang == language():
-            return variant.name
-    return given or english
+    if given:  # a name the record gives for the Arabic edition comes first
+        return given
+    return next((v.name for v in getattr(record, "variants", ()) if v.lang == language()), english)
 
 
 def name_html(record: object) -> str:

@@ -36,8 +36,9 @@ def summary(page: Page) -> str:
     if not found.keys:
         return t("The site holds no sources yet.")
     ref = counted_note(page)
-    kinds = t(", ").join(t("{n} {kind}", n=_count(len(keys)),
-                           kind=esc(vt(source_kind_label(kind)) if kind else t("of no recorded kind")))
+    unknown = t("of no recorded kind")
+    kinds = t(", ").join(t("{n} {kind}", n=_count(len(keys)), kind=esc(vt(source_kind_label(kind)) if kind
+                                                                       else unknown))
                          for kind, keys in found.by_kind)
     total, party, carrying = len(found.keys), len(found.published_by_party), len(found.carrying_party)
     parties = f"{page.to(METHODOLOGY)}#parties"

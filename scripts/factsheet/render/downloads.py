@@ -65,10 +65,10 @@ def page(ctx: Context, schemas: Mapping[str, str]) -> str:
     page = Page(ctx, DOWNLOADS)
 
     def link_to(name: str) -> str:
-        return f"[{esc(name)}]({page.to_shared(f'{FOLDER}/{name}')})"
+        return f"[{_name(esc(name))}]({page.to_shared(f'{FOLDER}/{name}')})"
 
     rows = [(link_to(name), link_to(schema) if schema else "—", t(text)) for name, schema, text in FILES]
-    inputs = [(f"[{esc(name)}]({page.to_shared(f'{FOLDER}/schemas/{name}')})", _schema_text(name))
+    inputs = [(f"[{_name(esc(name))}]({page.to_shared(f'{FOLDER}/schemas/{name}')})", _schema_text(name))
               for name in sorted(schemas)]
     meanings = export.DESCRIPTIONS
     columns = "\n".join(f"- `{column}`: {esc(vt(meanings.get(column, '')))}" for column in export.COLUMNS)

@@ -15,6 +15,7 @@ from .indexes import CLAIMS, INCIDENTS, ORGANISATIONS, PEOPLE, SOURCES
 HOME = "index.md"
 DOWNLOADS = "downloads.md"
 SITE_TITLE = N_("Iraq protests 2019–2020: a cited fact sheet")
+SITE_NAME = N_("Iraq protests 2019–2020 fact sheet")  # mkdocs.yml's site_name, in the header of every page
 
 
 def home(ctx: Context) -> str:
@@ -201,6 +202,13 @@ def methodology(ctx: Context) -> str:
           "gives none), or inferred, in which case a cited note explains how (for example, a toll said "
           "to be that of “the third day” of protests that began on 1 October). A date given only to the "
           "month is drawn at the month on charts."),
+        "## " + t("Dates and numbers") + " {#numbers}",
+        t("Dates are written day, month and year (28 November 2019); a date known only to the month or "
+          "the year is written so, and an unknown one is said to be unknown. Figures are written in "
+          "Western digits (0–9) with a comma between thousands, in both editions of the site: the Arabic "
+          "edition uses them too, as its record texts, most Iraqi news sites and the sources' own "
+          "figures do, and names the months as they are named in Iraq. On Arabic pages every figure and "
+          "range is set apart from the right-to-left text, so that `29–46+` always reads as written."),
         "## " + t("Allegations and denials") + " {#allegations}",
         t("Statements such as who commanded a unit or who fired on protesters are recorded as "
           "allegations made by named sources, with their attribution chains and footnotes, exactly "

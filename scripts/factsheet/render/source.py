@@ -108,8 +108,8 @@ def party(page: Page, source: Source) -> str:
                                                                                     publisher))
     else:
         why = t("it is the media of a party to the events")
-    return t("yes: {why} ({link})", why=why, link=link(t("what this means"),
-                                                       page.to(f"{METHODOLOGY}#parties")))
+    meaning = link(t("what this means"), page.to(f"{METHODOLOGY}#parties"))
+    return t("yes: {why} ({link})", why=why, link=meaning)
 
 
 def claims(page: Page, key: str, title: str) -> str:
