@@ -233,7 +233,7 @@ class Notes:
         english = language() != "en"  # the reference and passage stay as the source wrote them
         reference = self.refs.markdown.get(source) or t("Source {key} (not in the bibliography).",
                                                         key=esc(source))
-        parts = [f'<span class="fs-reference" lang="en" dir="ltr">{reference}</span>'
+        parts = [f'<span class="fs-cited" lang="en" dir="ltr">{reference}</span>'
                  if english and source in self.refs.markdown else reference]
         if locator:
             passage = esc(locator.rstrip("."))

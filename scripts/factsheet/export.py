@@ -10,7 +10,7 @@ from collections.abc import Callable
 from .cite import plain_field
 from .figures import Group, scope
 from .governorates import GOVERNORATES
-from .i18n import t, vt
+from .i18n import language, t, vt
 from .link import Links, link
 from .model import Claim, Dataset, Incident, Link, Place
 from .parties import Parties, parties
@@ -108,10 +108,13 @@ def chain_text(ds: Dataset, chain: tuple[Link, ...], name: Callable[[str], str] 
 
 def place_text(place: Place) -> str:
     """City, governorates and area in one line."""
-    parts = [place.city] if place.city else []
-    parts += [GOVERNORATES[g].name if g in GOVERNORATES else g for g in place.governorates]
-    parts += [p for p in (place.area, place.country) if p]
-    return "; ".join(dict.fromkeys(parts))
+    arabic = language() == "ar"  # the map's table on the Arabic edition
+    parts = [text_in(place, "city", place.city)] if place.city else []
+    parts += [(GOVERNORATES[g].arabic if arabic else GOVERNORATES[g].name) if g in GOVERNORATES else g
+              for g in place.governorates]
+    parts += [text_in(place, name, value)
+              for name, value in (("area", place.area), ("country", place.country)) if value]
+    return t("; ").join(dict.fromkeys(parts))
 
 
 def plain(value: str | None) -> str | None:

@@ -250,6 +250,8 @@ def build_site(config_file: str, site_dir: str, share: Share | None = None) -> N
 # One build makes both, so that --jobs, --shard and merge work for the site as a whole. Each page is
 # built in its edition's language: the theme's words (partials/language.html), the site's name, the
 # templates' words (t() of the catalogue) and the language switch to the same page in the others.
+# (No <link rel="alternate" hreflang>: the theme's script fetches a sitemap.xml beside each such
+# address, and a page's counterpart has none; the switch's links carry hreflang instead.)
 _ENGLISH_NAME = {"site_name": ""}
 _spoken: list[Token[str]] = []  # the language set for the page being built
 
@@ -262,7 +264,7 @@ def _editions(config: MkDocsConfig) -> None:
         with speaking(lang):
             nav += [{t(title): f"{lang}/{path}"} for path, title in NAV]
     config.nav = nav
-    config.extra["alternate"] = counterparts("", config)
+    config.extra["editions"] = counterparts("", config)
 
 
 def edition_of(url: str) -> str:
@@ -272,7 +274,7 @@ def edition_of(url: str) -> str:
 
 
 def counterparts(url: str, config: MkDocsConfig) -> list[dict[str, str]]:
-    """The same page in every edition, for the theme's language switch and its hreflang links."""
+    """The same page in every edition, for the language switch in the header (partials/alternate.html)."""
     lang = edition_of(url)
     path = url[len(lang) + 1:] if lang != "en" else url
     home = "index.html" if not config.use_directory_urls else ""
@@ -297,7 +299,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
     lang = edition_of(page.url)
     _spoken.append(language_token(lang))
     config.site_name = t(SITE_NAME) if lang != "en" else _ENGLISH_NAME["site_name"]
-    config.extra["alternate"] = counterparts(page.url, config)
+    config.extra["editions"] = counterparts(page.url, config)
     config.extra["homepage"] = f"{lang}/" if lang != "en" else None
     return context
 
@@ -310,6 +312,6 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     while _spoken:
         language_reset(_spoken.pop())
     config.site_name = _ENGLISH_NAME["site_name"]
-    config.extra["alternate"] = counterparts("", config)
+    config.extra["editions"] = counterparts("", config)
     config.extra["homepage"] = None
     return output

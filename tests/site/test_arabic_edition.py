@@ -38,11 +38,11 @@ def html_pages(root: Path) -> list[Path]:
 
 
 class _Page(HTMLParser):
-    """The root element's language and direction, the hreflang links, and text outside marked English."""
+    """The root element's language and direction, the language switch, and text outside marked English."""
 
     SKIPPED = {"script", "style", "code", "kbd", "pre", "cite"}
     # Marked as English or as a source's words; the header's topic repeats the page's heading.
-    MARKED = ("fs-worded", "fs-reference", "fs-name", "fs-untranslated", "md-header__topic")
+    MARKED = ("fs-worded", "fs-reference", "fs-cited", "fs-name", "fs-untranslated", "md-header__topic")
     VOID = {"br", "img", "input", "link", "meta", "hr", "wbr", "source", "path", "rect", "line", "circle",
             "use", "polygon", "polyline", "ellipse"}
 
@@ -61,8 +61,8 @@ class _Page(HTMLParser):
             self.root = found
         if tag == "body":
             self.body_dir = found.get("dir", "")
-        if tag == "link" and found.get("rel") == "alternate" and found.get("hreflang"):
-            self.alternates[found["hreflang"]] = found["href"]
+        if tag == "a" and "md-select__link" in (found.get("class") or "") and found.get("hreflang"):
+            self.alternates[found["hreflang"]] = found["href"]  # the language switch in the header
         if tag in self.VOID:
             return
         classes = (found.get("class") or "").split()
@@ -88,6 +88,7 @@ class _Page(HTMLParser):
     def handle_data(self, data):
         if not (self.stack and self.stack[-1]):
             unquoted = re.sub(r"«[^»]*»", " ", data)  # a quotation keeps its own language
+            unquoted = DOMAIN.sub(" ", unquoted)  # a site's address (afrigatenews.net) is a name
             self.words += re.findall(r"[A-Za-z][A-Za-z'’-]*", unquoted)
 
 
@@ -115,7 +116,9 @@ def allowed_words(data: Path) -> frozenset[str]:
     from factsheet.translations import english
 
     ds = load_dataset(data)
-    found = {w for name in names(ds) for w in WORD.findall(name) if w[0].isupper()}
+    # A name of one word (a site's address, newsalertlive.com) keeps its case; in longer names only the
+    # capitalised words are names (not "security" of "Iraqi security forces").
+    found = {w for name in names(ds) for w in WORD.findall(name) if w[0].isupper() or " " not in name}
     for obj, field in missing(ds):
         text = english(obj, field) if not hasattr(obj, "key") else None
         found.update(WORD.findall(text or ""))
@@ -123,6 +126,7 @@ def allowed_words(data: Path) -> frozenset[str]:
 
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+DOMAIN = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|iq|sa|ps|lb|info|tv)\b")
 
 
 def test_every_english_page_has_an_arabic_one_linked_both_ways(built):

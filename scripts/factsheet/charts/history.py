@@ -115,7 +115,7 @@ def claimant(ds: Dataset, claim: Claim, name: Callable[[str], str] = str,
         if first is not None and first is not named:
             label += f", citing {link_name(ds, first, name, words)}"
     if claim.who:
-        key, label = f"{key}/{claim.who}", f"{label} ({words(claim.who.replace('-', ' '))})"
+        key, label = f"{key}/{claim.who}", f"{label} ({words(vt(claim.who.replace('-', ' ')))})"
     return key, label
 
 

@@ -13,7 +13,7 @@ from .history import History, Series, base_key, chain_of, claimant, describe, hi
 from .lines import keep_clear, legend, month_bar, range_bar, value_label
 from .style import Style, assign, line, marker
 from .svg import Room, document, esc, nice_ticks, readable, tag, text_box, tick_room, y_axis
-from .table import Figure, Mark, markdown_table, md
+from .table import Figure, Mark, markdown_table, md, worded
 
 WIDTH = 480
 SIZE = readable(WIDTH)  # every piece of text: 12 CSS px on a phone
@@ -108,12 +108,12 @@ def table(ds: Dataset, history: History, mark: Mark) -> str:
             rows.append((point.day.isoformat(), series.label, [
                 spoken(point), claimant(ds, series.points[0].claim, record_name, md)[1],
                 chain_of(ds, claim, record_name, md),
-                md(claim.figure or "") + note, value_text(claim) + note]))  # numbers, not data text
+                worded(claim.figure or "") + note, value_text(claim) + note]))  # numbers, not data text
     rows.sort(key=lambda r: (r[0], r[1]))
     out = markdown_table((t("Date"), t("Claimant"), t("Attribution chain"), t("Figure as worded"),
                           t("Drawn as")), [r[2] for r in rows])
     if history.undated:
-        undated = t("; ").join(f"{chain_of(ds, c, record_name, md)}: {md(c.figure or '')}{mark(c.cite)}"
+        undated = t("; ").join(f"{chain_of(ds, c, record_name, md)}: {worded(c.figure or '')}{mark(c.cite)}"
                                for c in history.undated)
         out += "\n" + t("Not drawn, having no date: {claims}.", claims=undated) + "\n"
     return out

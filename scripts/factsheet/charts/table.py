@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from ..i18n import t
+from ..i18n import language, t
 from ..markup import esc as md
 from ..model import Cite
 from .ranges import Total
@@ -38,6 +38,12 @@ class Figure:
                 '<details class="fs-chart-data" markdown="1">\n'
                 f"<summary>{esc(summary or default)}</summary>\n\n"
                 f"{self.table}\n</details>\n")
+
+
+def worded(text: str) -> str:
+    """A figure as its source worded it, in a table: kept in its words, marked as such on other editions."""
+    shown = md(text)
+    return shown if language() == "en" else f'<bdi class="fs-worded">{shown}</bdi>'
 
 
 def md_link(label: str, href: str | None) -> str:

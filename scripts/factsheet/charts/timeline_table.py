@@ -10,7 +10,7 @@ from .history import chain_of, claimant, value_text
 from .links import Links
 from .links import title as incident_title
 from .runs_draw import spoken
-from .table import Mark, cited, derived_note, markdown_table, md, md_link, too_many
+from .table import Mark, cited, derived_note, markdown_table, md, md_link, too_many, worded
 from .timeline import PROTESTS_BEGAN, Panel, Timeline, months_text, period_text
 
 MAX_LINKED = 6  # incidents linked per row of the table
@@ -53,7 +53,7 @@ def _runs(ds: Dataset, data: Timeline, mark: Mark, links: Links) -> str:
             rows.append(((point.day, run.label), [
                 spoken(point), claimant(ds, run.points[0][1].claim, record_name, md)[1],
                 chain_of(ds, claim, record_name, md),
-                md(claim.figure or "") + note, md(value_text(claim)) + note, incident]))
+                worded(claim.figure or "") + note, md(value_text(claim)) + note, incident]))
     rows.sort(key=lambda r: r[0])
     headers = (t("As of"), t("Claimant"), t("Attribution chain"), t("Figure as worded"), t("Drawn as"),
                t("Incident"))

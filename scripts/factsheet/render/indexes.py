@@ -11,7 +11,7 @@ from ..figures import KILLED
 from ..governorates import GOVERNORATES
 from ..i18n import N_, language, t
 from ..link import PartRef
-from ..markup import esc, human_date, lang_span, name, number, sort_date
+from ..markup import esc, human_date, lang_span, number, sort_date
 from ..model import Claim, Organisation, Person
 from ..vocab import is_casualty
 from . import paging
@@ -24,6 +24,7 @@ from .common import (
     claim_counted,
     claim_refs,
     figure,
+    foreign,
     governorate_target,
     governorates_split,
     grade_cell,
@@ -257,7 +258,7 @@ def organisations(ctx: Context) -> dict[str, str]:
 
 def _source_rows(page: Page, keys: Sequence[str]) -> list[Sequence[str]]:
     sources, publishers = page.ds.sources, page.ctx.refs.publishers
-    return [(page.record("source", k), name(publishers[k]),
+    return [(page.record("source", k), foreign(publishers[k]),
              human_date(sources[k].get("date")), page.kind_mark(k)) for k in keys]
 
 

@@ -19,6 +19,7 @@ from .common import (
     claim_counted,
     external_link,
     figure,
+    foreign,
     in_english,
     section,
     tag,
@@ -31,7 +32,7 @@ from .incident import claim_anchor
 def _what(what: str) -> str:
     """What kind of statement cites a source."""
     return {"summary": t("summary"), "involvement": t("who was involved"), "role": t("a post held"),
-            "note": t("text of a claim")}.get(what, what)
+            "note": t("text of a claim"), "victim": t("a fact about a death")}.get(what, what)
 
 
 def path(key: str) -> str:
@@ -50,7 +51,7 @@ def facts(page: Page, source: Source) -> str:
     if publisher_id:
         publisher = page.record("organisation", publisher_id)
     else:
-        publisher = esc(plain_field(source, "organization") or plain_field(source, "publisher") or "")
+        publisher = foreign(plain_field(source, "organization") or plain_field(source, "publisher") or "")
     items = [
         (t("Kind of source"), kind(page, source)),
         (t("A party's source"), party(page, source)),
