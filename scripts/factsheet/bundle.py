@@ -22,7 +22,7 @@ OFFLINE_CONFIG = Path("mkdocs-offline.yml")
 # Built files a reader on file:// never loads: the JSON copy of the search index (file:// pages load
 # search_index.js instead), the theme's source maps (for debugging its scripts) and the sitemap (for
 # search engines). They would only add size.
-LEFT_OUT = re.compile(r"search/search_index\.json|.*\.map|sitemap\.xml(\.gz)?")
+LEFT_OUT = re.compile(r"(?:ar/)?search/search_index\.json|.*\.map|sitemap\.xml(\.gz)?")
 # The zip format cannot store times before 1980.
 ZIP_EPOCH = int(datetime(1980, 1, 1, tzinfo=UTC).timestamp())
 

@@ -17,6 +17,7 @@ from pybtex.style import FormattedEntry
 from pybtex.style.formatting import BaseStyle, toplevel
 from pybtex.style.template import FieldIsMissing, field, href, join, names, node, optional, sentence, tag
 
+from .i18n import language, t
 from .markup import esc, escape_inline, human_date, link, prose, record_path, rel, safe_url
 from .model import Cite, Source
 
@@ -175,7 +176,7 @@ class References:
 
     markdown: Mapping[str, str]
     plain: Mapping[str, str]
-    archives: Mapping[str, str]  # a link to the archived copy, where there is one
+    archives: Mapping[str, str]  # the address of the archived copy, where there is one
     publishers: Mapping[str, str]  # who published each source, as plain text, for short labels
 
 
@@ -195,15 +196,10 @@ def format_sources(sources: Mapping[str, Source]) -> References:
     done = {key: format_source(style, sources[key]) for key in sorted(sources)}
     return References(MappingProxyType({k: v[0] for k, v in done.items()}),
                       MappingProxyType({k: v[1] for k, v in done.items()}),
-                      MappingProxyType({k: archive_link(sources[k]) for k in done
-                                        if archive_link(sources[k])}),
+                      MappingProxyType({k: target for k in done
+                                        if (target := safe_url(sources[k].get("archiveurl")))}),
                       MappingProxyType({k: publisher(sources[k]) for k in done}))
 
-
-def archive_link(source: Source) -> str:
-    """'[Archived copy](address).' for a source with an http(s) archive address, else ''."""
-    target = safe_url(source.get("archiveurl"))
-    return f"{link('Archived copy', target)}." if target else ""
 
 
 def publisher(source: Source) -> str:
@@ -234,16 +230,21 @@ class Notes:
 
     def definition(self, label: int, source: str, locator: str) -> str:
         """One footnote: reference, passage, archived copy and the source's own page."""
-        reference = self.refs.markdown.get(source) or f"Source {esc(source)} (not in the bibliography)."
-        parts = [reference]
+        english = language() != "en"  # the reference and passage stay as the source wrote them
+        reference = self.refs.markdown.get(source) or t("Source {key} (not in the bibliography).",
+                                                        key=esc(source))
+        parts = [f'<span class="fs-cited" lang="en" dir="ltr">{reference}</span>'
+                 if english and source in self.refs.markdown else reference]
         if locator:
-            parts.append(f"Passage: {esc(locator.rstrip('.'))}.")
+            passage = esc(locator.rstrip("."))
+            parts.append(t("Passage: {passage}.", passage=f'<span lang="en" dir="ltr">{passage}</span>'
+                           if english else passage))
         archive = self.refs.archives.get(source)
         if archive:
-            parts.append(archive)
+            parts.append(link(t("Archived copy"), archive) + ".")
         own_page = record_path("source", source)
         if source in self.refs.markdown and own_page != self.page:
-            parts.append(f"{link('About this source', rel(self.page, own_page))}.")
+            parts.append(link(t("About this source"), rel(self.page, own_page)) + ".")
         return f"[^{label}]: " + " ".join(parts)
 
     def definitions(self) -> str:

@@ -10,10 +10,12 @@ from collections.abc import Callable
 from .cite import plain_field
 from .figures import Group, scope
 from .governorates import GOVERNORATES
+from .i18n import language, t, vt
 from .link import Links, link
 from .model import Claim, Dataset, Incident, Link, Place
 from .parties import Parties, parties
 from .text import MARKER_RE
+from .translations import name_in, text_in
 from .vocab import CHAIN_VERBS
 
 COLUMNS = (
@@ -80,18 +82,18 @@ def link_name(ds: Dataset, item: Link, name: Callable[[str], str] = str,
     default; the chart tables pass Markdown formatters that mark names holding digits.
     """
     if item.joint:
-        return " and ".join(link_name(ds, member, name, words) for member in item.joint)
+        return t(" and ").join(link_name(ds, member, name, words) for member in item.joint)
     if item.person:
         record = ds.people.get(item.person)
-        shown = name(record.name if record else item.person)
+        shown = name(name_in(record) if record else item.person)
         if item.speaks_for:
             org = ds.organisations.get(item.speaks_for)
-            shown += f", speaking for {name(org.name if org else item.speaks_for)}"
+            shown += t(", speaking for {name}", name=name(name_in(org) if org else item.speaks_for))
         return shown
     if item.organisation:
         record = ds.organisations.get(item.organisation)
-        return name(record.name if record else item.organisation)
-    return words(item.unnamed or "")
+        return name(name_in(record) if record else item.organisation)
+    return words(text_in(item, "unnamed", item.unnamed or ""))
 
 
 def chain_text(ds: Dataset, chain: tuple[Link, ...], name: Callable[[str], str] = str,
@@ -99,16 +101,20 @@ def chain_text(ds: Dataset, chain: tuple[Link, ...], name: Callable[[str], str] 
     """'A, relayed by B, reposted by C': origin first."""
     shown = link_name(ds, chain[0], name, words) if chain else ""
     for item in chain[1:]:
-        shown += f", {CHAIN_VERBS.get(item.role or 'relay', 'relayed by')} {link_name(ds, item, name, words)}"
+        verb = vt(CHAIN_VERBS.get(item.role or "relay", "relayed by"))
+        shown += t(", {verb} {name}", verb=verb, name=link_name(ds, item, name, words))
     return shown
 
 
 def place_text(place: Place) -> str:
     """City, governorates and area in one line."""
-    parts = [place.city] if place.city else []
-    parts += [GOVERNORATES[g].name if g in GOVERNORATES else g for g in place.governorates]
-    parts += [p for p in (place.area, place.country) if p]
-    return "; ".join(dict.fromkeys(parts))
+    arabic = language() == "ar"  # the map's table on the Arabic edition
+    parts = [text_in(place, "city", place.city)] if place.city else []
+    parts += [(GOVERNORATES[g].arabic if arabic else GOVERNORATES[g].name) if g in GOVERNORATES else g
+              for g in place.governorates]
+    parts += [text_in(place, name, value)
+              for name, value in (("area", place.area), ("country", place.country)) if value]
+    return t("; ").join(dict.fromkeys(parts))
 
 
 def plain(value: str | None) -> str | None:

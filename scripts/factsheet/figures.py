@@ -10,6 +10,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from .i18n import t
 from .markup import number, sort_date
 from .model import Claim, Dataset, Incident
 from .vocab import is_casualty
@@ -95,7 +96,7 @@ class Group:
             return ""
         plus = "+" if self.open_above else ""
         if self.open_below:
-            return f"up to {number(self.high)}"
+            return t("up to {n}", n=number(self.high))
         if self.low == self.high:
             return f"{number(self.low)}{plus}"
         return f"{number(self.low)}–{number(self.high)}{plus}"

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from . import text
+from .i18n import t
 
 # Every ASCII character that means something to Markdown or to an extension the site uses or might
 # (attr_list's { }, tables' |, footnotes' [^, emphasis, code, admonitions' !!!, pymdownx's ~ ^ = + $,
@@ -23,8 +24,14 @@ _LINE_START = re.compile(r"^(\s*)(?:(\d+)([.)])|([-+]))")
 # Control characters are refused when the data is read; these replace any that reach here.
 _CONTROLS = {c: "\ufffd" for c in [*range(0x00, 0x09), 0x0b, 0x0c, *range(0x0e, 0x20), *range(0x7f, 0xa0)]}
 _UNSAFE_URL_CHARS = str.maketrans({c: f"%{ord(c):02X}" for c in " \"'<>()[]{}|\\^`"})
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December")
+
+
+def months() -> tuple[str, ...]:
+    """The month names of the language being written (in Arabic, the names used in Iraq)."""
+    return (t("January"), t("February"), t("March"), t("April"), t("May"), t("June"), t("July"),
+            t("August"), t("September"), t("October"), t("November"), t("December"))
+
+
 RTL_LANGS = {"ar", "fa", "ur", "he", "ckb", "ps", "yi", "syr"}
 RECORD_DIRS = {"incident": "incident", "person": "person", "organisation": "organisation",
                "source": "source"}
@@ -119,18 +126,19 @@ def number(value: int) -> str:
     return f"{value:,}"
 
 
-def human_date(value: str | None, missing: str = "undated") -> str:
-    """2019-11-28 as 28 November 2019; 2019-11 as November 2019; unknown or absent as missing."""
+def human_date(value: str | None, missing: str | None = None) -> str:
+    """2019-11-28 as 28 November 2019; 2019-11 as November 2019; unknown or absent as missing ("undated")."""
     if not value or value == "unknown":
-        return missing
+        return t("undated") if missing is None else missing
     match = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value)
     if not match:
         return value
     year, month, day = match.groups()
     if not month:
         return year
-    words = f"{MONTHS[int(month) - 1]} {year}"
-    return f"{int(day)} {words}" if day else words
+    words = t("{month} {year}", month=months()[int(month) - 1], year=year)
+    return t("{day} {month} {year}", day=int(day), month=months()[int(month) - 1],
+             year=year) if day else words
 
 
 def sort_date(value: str | None) -> tuple[bool, str]:

@@ -172,6 +172,8 @@ def updated_index(before: dict[str, Any], after: dict[str, Any], pages: Collecti
 def _join_index(path: str, sources: Sequence[Path], out: Path, pages: Sequence[str]) -> None:
     """One search index from the shares' indexes: every entry once, in the site's page order."""
     order = {page: number for number, page in enumerate(pages)}
+    # An edition's index (ar/search/...) gives addresses from its folder; the pages list from the top.
+    folder = path[: -len(f"{SEARCH_DIR}/{SEARCH_INDEX}")]
     config, docs = None, []
     for source in sources:
         index = json.loads(source.read_bytes())
@@ -180,8 +182,8 @@ def _join_index(path: str, sources: Sequence[Path], out: Path, pages: Sequence[s
         config = index["config"]
         docs.extend(index["docs"])
     # Sorting is stable: a page's entries stay in their order, and a page is in one share only.
-    docs.sort(key=lambda entry: (order.get(_page_of(entry["location"]), len(order)),
-                                 "" if _page_of(entry["location"]) in order else entry["location"]))
+    docs.sort(key=lambda entry: (order.get(folder + _page_of(entry["location"]), len(order)),
+                                 "" if folder + _page_of(entry["location"]) in order else entry["location"]))
     target = out / path
     target.parent.mkdir(parents=True, exist_ok=True)
     with target.open("wb") as handle:

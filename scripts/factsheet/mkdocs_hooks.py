@@ -14,8 +14,10 @@ import posixpath
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from contextvars import Token
 from pathlib import Path
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -23,8 +25,11 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from factsheet.bundle import data_date, epoch_of
-from factsheet.pipeline import load_dataset, read_manifest, render_site
+from factsheet.i18n import LANGUAGES, language_reset, language_token, speaking, t, t_in
+from factsheet.pipeline import languages, load_dataset, read_manifest, render_site
 from factsheet.problems import DataError
+from factsheet.render import NAV
+from factsheet.render.guide import SITE_NAME
 from factsheet.shares import SIDECAR, Share, parse_share
 
 SHARE_ENV = "FACTSHEET_SHARE"  # set by build_site for the hook that MkDocs loads
@@ -47,7 +52,8 @@ def repo_path(path: str, config: MkDocsConfig) -> str | None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """No repository set: no edit buttons; in a share's build, only the theme pages it owns."""
+    """The editions' navigation; no repository set: no edit buttons; a share builds its theme pages."""
+    _editions(config)
     if not config.repo_url:  # FACTSHEET_REPO_URL unset: edit buttons would point nowhere
         config.edit_uri = config.edit_uri_template = None
     if os.environ.get(SHARE_ENV):  # 404.html and sitemap.xml come from the share that owns them
@@ -238,3 +244,74 @@ def build_site(config_file: str, site_dir: str, share: Share | None = None) -> N
             data = json.loads(sidecar.read_text("utf-8"))
             data["warnings"] = found.found
             sidecar.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+
+
+# The editions: English at the top of the site, each other language under <lang>/, at the same paths.
+# One build makes both, so that --jobs, --shard and merge work for the site as a whole. Each page is
+# built in its edition's language: the theme's words (partials/language.html), the site's name, the
+# templates' words (t() of the catalogue) and the language switch to the same page in the others.
+# (No <link rel="alternate" hreflang>: the theme's script fetches a sitemap.xml beside each such
+# address, and a page's counterpart has none; the switch's links carry hreflang instead.)
+_ENGLISH_NAME = {"site_name": ""}
+_spoken: list[Token[str]] = []  # the language set for the page being built
+
+
+def _editions(config: MkDocsConfig) -> None:
+    """The other editions' index pages in the navigation (the templates show a page its own edition's)."""
+    _ENGLISH_NAME["site_name"] = config.site_name
+    nav = list(config.nav or [])
+    for lang in languages()[1:]:
+        with speaking(lang):
+            nav += [{t(title): f"{lang}/{path}"} for path, title in NAV]
+    config.nav = nav
+    config.extra["editions"] = counterparts("", config)
+
+
+def edition_of(url: str) -> str:
+    """The language of a page, from its address: ar/... is Arabic, the rest English."""
+    first, slash, _ = url.partition("/")
+    return first if slash and first in LANGUAGES[1:] else "en"
+
+
+def counterparts(url: str, config: MkDocsConfig) -> list[dict[str, str]]:
+    """The same page in every edition, for the language switch in the header (partials/alternate.html)."""
+    lang = edition_of(url)
+    path = url[len(lang) + 1:] if lang != "en" else url
+    home = "index.html" if not config.use_directory_urls else ""
+    return [{"name": LANGUAGE_NAMES.get(other, other), "lang": other,
+             "link": ((f"{other}/" if other != "en" else "") + (path or home)) or "./"}
+            for other in languages()]
+
+
+LANGUAGE_NAMES = {"en": "English", "ar": "العربية"}  # each in its own language, as a switch names them
+RTL = {"ar"}
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """The catalogue's t() for the templates (partials/how-to-cite.html and copyright.html, 404.html)."""
+    env.globals["t"] = t
+    env.globals["t_in"] = t_in
+    return env
+
+
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    """Build the page in its edition's language."""
+    lang = edition_of(page.url)
+    _spoken.append(language_token(lang))
+    config.site_name = t(SITE_NAME) if lang != "en" else _ENGLISH_NAME["site_name"]
+    config.extra["editions"] = counterparts(page.url, config)
+    config.extra["homepage"] = f"{lang}/" if lang != "en" else None
+    return context
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """The page's direction on its root element too; then back to English once the page is written."""
+    if edition_of(page.url) in RTL:  # the theme sets dir on <body> only, from its language file
+        output = output.replace('<html lang="ar" class="no-js">',
+                                '<html lang="ar" dir="rtl" class="no-js">', 1)
+    while _spoken:
+        language_reset(_spoken.pop())
+    config.site_name = _ENGLISH_NAME["site_name"]
+    config.extra["editions"] = counterparts("", config)
+    config.extra["homepage"] = None
+    return output

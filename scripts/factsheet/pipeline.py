@@ -35,18 +35,35 @@ def load_dataset(root: Path) -> Dataset:
     return dataset
 
 
+LANGUAGES_ENV = "FACTSHEET_LANGUAGES"  # "en" builds the English edition alone (the benchmark compares)
+
+
+def languages() -> tuple[str, ...]:
+    """The editions to build: every language, or those FACTSHEET_LANGUAGES lists (English always)."""
+    from .i18n import LANGUAGES
+
+    wanted = [lang.strip() for lang in os.environ.get(LANGUAGES_ENV, "").split(",") if lang.strip()]
+    unknown = [lang for lang in wanted if lang not in LANGUAGES]
+    if unknown:
+        raise ValueError(f"{LANGUAGES_ENV}: no edition in {', '.join(unknown)} "
+                         f"(editions: {', '.join(LANGUAGES)})")
+    return tuple(lang for lang in LANGUAGES if lang == "en" or lang in wanted) if wanted else LANGUAGES
+
+
 def render_site(dataset: Dataset) -> dict:
     """Link, cite and render a valid dataset: {site path: render.Output}."""
     from . import cite, link, render  # the rendering stages are not needed to validate
 
-    return render.site(dataset, link.link(dataset), cite.format_sources(dataset.sources), _schemas())
+    return render.site(dataset, link.link(dataset), cite.format_sources(dataset.sources), _schemas(),
+                       languages())
 
 
 def render_pages(dataset: Dataset) -> Iterator[tuple[str, Any]]:
     """render_site one page at a time, in no particular order: (site path, render.Output)."""
     from . import cite, link, render
 
-    yield from render.pages(dataset, link.link(dataset), cite.format_sources(dataset.sources), _schemas())
+    yield from render.pages(dataset, link.link(dataset), cite.format_sources(dataset.sources), _schemas(),
+                            languages())
 
 
 def _schemas() -> dict[str, str]:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from .governorates import GOVERNORATES
@@ -142,6 +142,22 @@ def kept(doc: dict[str, Any]) -> bool:
     """
     path, _, anchor = doc["location"].partition("#")
     return bool(doc.get("text") or not anchor or path.split("/")[0] not in RECORD_KINDS)
+
+
+def split_editions(index: dict[str, Any], others: Sequence[str]) -> dict[str, dict[str, Any]]:
+    """The theme's index of the whole site, split by edition: {"en": ..., "ar": ...}.
+
+    The documents of an edition under <lang>/ keep their order and lose that folder from their
+    address, as their edition's pages tell the theme to start from it.
+    """
+    parts: dict[str, list[Any]] = {"en": [], **{lang: [] for lang in others}}
+    for doc in index["docs"]:
+        first, slash, rest = doc["location"].partition("/")
+        if slash and first in others:
+            parts[first].append({**doc, "location": rest})
+        else:
+            parts["en"].append(doc)
+    return {lang: {**index, "docs": docs} for lang, docs in parts.items()}
 
 
 def shape(index: dict[str, Any], vocabulary: frozenset[str] | None) -> dict[str, Any]:

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from .cite import plain_field
+from .i18n import language
 from .model import (
     Claim,
     Dataset,
@@ -118,3 +119,42 @@ def source_stale(source: Source) -> list[tuple[str, str]]:
                    if "=" in part)
     return [(name, "untracked" if name not in written else "stale")
             for name, value in source_versions(source).items() if written.get(name) != value]
+
+
+def missing(ds: Dataset) -> list[tuple[Any, str]]:
+    """(object, field) for every English text of the records that has no Arabic text beside it yet.
+
+    A name is not counted: without an Arabic form it is shown as written, with no label.
+    """
+    found = []
+    for obj, _ in owners(ds):
+        arabic = getattr(obj, "ar", None)
+        for name in FIELDS.get(type(obj), {}):
+            if name == "name" or (isinstance(obj, Place) and name == "city" and _arabic_spelling(obj)):
+                continue
+            if english(obj, name) and not (arabic is not None and arabic.get(name)):
+                found.append((obj, name))
+    for source in ds.sources.values():
+        for name in SOURCE_TEXTS:
+            if plain_field(source, name) and not source.get(f"{name}_ar"):
+                found.append((source, name))
+    return found
+
+
+def _arabic_spelling(place: Place) -> bool:
+    return any(variant.lang == "ar" for variant in place.variants)
+
+
+def name_in(record: Any) -> str:
+    """A name in the language being written: its first spelling in that language, or its own name."""
+    lang = language()
+    if lang == "en":
+        return record.name
+    given = record.ar.get("name") if record.ar is not None else None
+    return given or next((v.name for v in record.variants if v.lang == lang), None) or record.name
+
+
+def text_in(obj: Any, name: str, english_text: str) -> str:
+    """A text of an object in the language being written, or its English when it has none."""
+    found = getattr(obj, "ar", None) if language() != "en" else None
+    return (found.get(name) if found is not None else None) or english_text

@@ -30,13 +30,14 @@ def site(ds):
 def test_every_record_has_a_page_out_of_the_nav(ds, site):
     expected = ({f"incident/{i}.md" for i in ds.incidents} | {f"person/{i}.md" for i in ds.people}
                 | {f"organisation/{i}.md" for i in ds.organisations} | {f"source/{k}.md" for k in ds.sources})
-    records = {p for p in site if re.match(r"(incident|person|organisation|source)/", p)}
-    assert records == expected
+    records = {p for p in site if re.match(r"(ar/)?(incident|person|organisation|source)/", p)}
+    assert records == expected | {f"ar/{p}" for p in expected}
     assert not [p for p in records if site[p].listed]
 
 
 def test_nav_pages_are_listed_and_match_mkdocs_yml(site):
-    assert {p for p, out in site.items() if out.listed} == {path for path, _ in NAV}
+    assert {p for p, out in site.items() if out.listed} == {path for path, _ in NAV} | {
+        f"ar/{path}" for path, _ in NAV}
     config = yaml.load((REPO / "mkdocs.yml").read_text("utf-8"), Loader=yaml.BaseLoader)
     assert [(path, title) for entry in config["nav"] for title, path in entry.items()] == \
         [(path, title) for path, title in NAV]

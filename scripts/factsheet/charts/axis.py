@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from ..i18n import t
 from . import dates
 from .svg import FAINT, tag, text, text_width
 
@@ -93,8 +94,10 @@ def _month_labels(scale: TimeScale, size: float, long_names: bool) -> list[tuple
     narrowest = min(right - left for left, right in widths.values())
 
     def name(month: str, form: str) -> str:
-        full = dates.MONTHS[int(month[5:7]) - 1]
-        return {"long": f"{full} {month[:4]}", "short": full[:3], "letter": full[0]}[form]
+        number = int(month[5:7])
+        if form == "long":
+            return t("{month} {year}", month=dates.month_name(number), year=month[:4])
+        return dates.month_name(number, form)
 
     forms = ("long", "short", "letter") if long_names else ("short", "letter")
     for form in forms:
@@ -131,10 +134,12 @@ def labels(scale: TimeScale, size: float, width: float) -> tuple[Labels, Labels]
         months = []
         for month in scale.months():
             left, right = scale.month(month)
-            full = dates.MONTHS[int(month[5:7]) - 1]
+            number = int(month[5:7])
+            short = dates.month_name(number, "short")
             room = right - left
-            words = next((w for w in (f"{full} {month[:4]}", f"{full[:3]} {month[:4]}", full[:3])
-                          if text_width(w, size) <= room or w == full[:3]), full[:3])
+            words = next((w for w in (t("{month} {year}", month=dates.month_name(number), year=month[:4]),
+                                      t("{month} {year}", month=short, year=month[:4]), short)
+                          if text_width(w, size) <= room or w == short), short)
             months.append(((left + right) / 2, words))
         return _fit(_day_labels(scale, size), size, scale.left, width), _fit(months, size, 0, width)
     top = _fit(_month_labels(scale, size, long_names=False), size, scale.left, width)

@@ -5,8 +5,20 @@ from __future__ import annotations
 import calendar
 from datetime import date, timedelta
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December")
+from ..i18n import language, t
+from ..markup import human_date, months
+
+
+def month_name(number: int, form: str = "long") -> str:
+    """A month's name for an axis: long (October), short (Oct) or one character (O).
+
+    Arabic month names have no short forms in use: the short form is the whole name, and the
+    shortest the month's number.
+    """
+    whole = months()[number - 1]
+    if language() != "en":
+        return str(number) if form == "letter" else whole
+    return {"long": whole, "short": whole[:3], "letter": whole[0]}[form]
 
 
 def full(value: str | None) -> date | None:
@@ -46,17 +58,13 @@ def extent(value: str) -> tuple[str, str]:
 def spoken(value: str) -> str:
     """'28 November 2019', 'November 2019', '2019' or 'an unknown date'."""
     if value == "unknown":
-        return "an unknown date"
-    parts = value.split("-")
-    if len(parts) == 1:
-        return parts[0]
-    month = MONTHS[int(parts[1]) - 1]
-    return f"{month} {parts[0]}" if len(parts) == 2 else f"{int(parts[2])} {month} {parts[0]}"
+        return t("an unknown date")
+    return human_date(value)
 
 
 def short(day: date) -> str:
     """'28 Nov'."""
-    return f"{day.day} {MONTHS[day.month - 1][:3]}"
+    return t("{day} {month}", day=day.day, month=month_name(day.month, "short"))
 
 
 def days_between(first: date, last: date) -> list[date]:

@@ -8,6 +8,7 @@ from datetime import date
 
 from ..export import chain_text, link_name
 from ..figures import KILLED, IncidentFigures, for_incident, origin
+from ..i18n import language, t, vt
 from ..markup import human_date
 from ..model import Claim, Dataset, Incident
 from . import dates
@@ -66,14 +67,16 @@ class History:
     @property
     def counted(self) -> str:
         """What is counted, in words: 'killed' or 'killed (protesters)'."""
-        words = self.counts.replace("-", " ")
-        return f"{words} ({self.who.replace('-', ' ')})" if self.who else words
+        words = vt(self.counts.replace("-", " "))
+        return f"{words} ({vt(self.who.replace('-', ' '))})" if self.who else words
 
     @property
     def subject(self) -> str:
         """What is drawn, in words: 'Killed' or 'Killed, running total since 1 October 2019'."""
-        counted = self.counted[:1].upper() + self.counted[1:]
-        return f"{counted}, running total since {human_date(self.since)}" if self.since else counted
+        counted = self.counted
+        counted = counted[:1].upper() + counted[1:] if language() == "en" else counted
+        return t("{counted}, running total since {date}", counted=counted, date=human_date(self.since)) \
+            if self.since else counted
 
 
 def claim_date(ds: Dataset, claim: Claim) -> str | None:
@@ -120,7 +123,7 @@ def claimant(ds: Dataset, claim: Claim, name: Callable[[str], str] = str,
         if first is not None and first is not named:
             label += f", citing {link_name(ds, first, name, words)}"
     if claim.who:
-        key, label = f"{key}/{claim.who}", f"{label} ({words(claim.who.replace('-', ' '))})"
+        key, label = f"{key}/{claim.who}", f"{label} ({words(vt(claim.who.replace('-', ' ')))})"
     return key, label
 
 
@@ -180,9 +183,11 @@ def describe(history: History) -> str:
     """Every series in words, for screen readers."""
     parts = []
     for series in history.series:
-        steps = ", then ".join(f"{value_text(p.claim)} on {spoken(p)}" for p in series.points)
+        steps = t(", then ").join(t("{value} on {date}", value=value_text(p.claim), date=spoken(p))
+                                  for p in series.points)
         parts.append(f"{series.label}: {steps}")
-    return f"{history.subject}, as each claimant gave it over time. " + ". ".join(parts) + "."
+    return t("{subject}, as each claimant gave it over time.", subject=history.subject) + " " + \
+        t(". ").join(parts) + "."
 
 
 def spoken(point: Point) -> str:

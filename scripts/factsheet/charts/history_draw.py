@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from ..figures import IncidentFigures
+from ..i18n import t, vt
 from ..markup import name as record_name
 from ..model import Claim, Dataset
 from . import axis, dates
@@ -24,7 +25,7 @@ from .lines import keep_clear, legend, month_bar, plot_height, range_bar, value_
 from .links import Links
 from .style import Style, assign, line, marker
 from .svg import Room, document, esc, nice_ticks, readable, tag, text_box, tick_room, y_axis
-from .table import Figure, Mark, graded, markdown_table, md
+from .table import Figure, Mark, graded, markdown_table, md, worded
 
 WIDTH = 480
 SIZE = readable(WIDTH)  # every piece of text: 12 CSS px on a phone
@@ -106,7 +107,7 @@ def svg(ds: Dataset, history: History, uid: str, styles: dict[str, Style] | None
     top = plot.bottom + axis.height(SIZE) + SIZE * 1.4
     shown, height = legend([(styles[s.key], s.label) for s in history.series], top, WIDTH - RIGHT, SIZE)
     body.append(shown)
-    title = f"{history.subject}: each claimant's figure over time"
+    title = t("{subject}: each claimant's figure over time", subject=history.subject)
     return document(uid, WIDTH, round(top + height), title, describe(history), "".join(body), "fs-history")
 
 
@@ -118,18 +119,18 @@ def table(ds: Dataset, history: History, mark: Mark, grades: dict[str, str], lin
             claim, note = point.claim, mark(point.claim.cite)
             rows.append((point.day.isoformat(), series.label, [
                 spoken(point), claimant(ds, series.points[0].claim, record_name, md)[1],
-                chain_of(ds, claim, record_name, md), md(claim.figure or "") + note,
+                chain_of(ds, claim, record_name, md), worded(claim.figure or "") + note,
                 graded(grades.get(claim.id), links.grades),
                 value_text(claim) + note]))  # numbers, not data text
     rows.sort(key=lambda r: (r[0], r[1]))
     # A running total is graded against the figures given on the same day, as on the incident's page.
-    grade = "Grade on its day" if history.since else "Grade"
-    out = markdown_table(("Date", "Claimant", "Attribution chain", "Figure as worded", grade, "Drawn as"),
-                         [r[2] for r in rows])
+    grade = t("Grade on its day") if history.since else t("Grade")
+    out = markdown_table((t("Date"), t("Claimant"), t("Attribution chain"), t("Figure as worded"), grade,
+                          t("Drawn as")), [r[2] for r in rows])
     if history.undated:
-        undated = "; ".join(f"{chain_of(ds, c, record_name, md)}: {md(c.figure or '')}{mark(c.cite)}"
-                            for c in history.undated)
-        out += f"\nNot drawn, having no date: {undated}.\n"
+        undated = t("; ").join(f"{chain_of(ds, c, record_name, md)}: {worded(c.figure or '')}{mark(c.cite)}"
+                               for c in history.undated)
+        out += "\n" + t("Not drawn, having no date: {claims}.", claims=undated) + "\n"
     return out
 
 
@@ -145,13 +146,13 @@ def figures(ds: Dataset, incident_id: str, found: IncidentFigures, mark: Mark,
     out = []
     for history in histories:
         counted = history.counted
-        kind = f", as a running total since {spoken_since(history)}" if history.since else ""
+        kind = t(", as a running total since {date}", date=spoken_since(history)) if history.since else ""
         month = any(p.by_month for s in history.series for p in s.points)
-        caption = (f"Figures for the number {counted}{kind}, by the date each was given (its 'as of' date, "
-                   f"or else its source's date): one line per claimant, each claimant in one colour on "
-                   f"this page, a vertical bar where a figure is a range."
-                   + (" A hollow marker with a bar across a month is a figure dated only to that month."
-                      if month else ""))
+        caption = t("Figures for the number {counted}{kind}, by the date each was given (its 'as of' date, "
+                    "or else its source's date): one line per claimant, each claimant in one colour on "
+                    "this page, a vertical bar where a figure is a range.", counted=counted, kind=kind) + (
+            " " + t("A hollow marker with a bar across a month is a figure dated only to that month.")
+            if month else "")
         out.append(Figure(svg(ds, history, f"fs-history-{history.key}", styles), caption,
                           table(ds, history, mark, grades, links)))
     return tuple(out)

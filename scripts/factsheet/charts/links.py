@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..i18n import language
+from ..model import Dataset
+from ..text import MARKER_RE
 from .table import Href
 
 
@@ -18,6 +21,13 @@ class Links:
     incident: Href
     governorate: Href
     grades: str  # where the methodology explains a grade
+
+
+def title(ds: Dataset, incident_id: str) -> str:
+    """An incident's title in the language being written (its Arabic title when it has one), as text."""
+    incident = ds.incidents[incident_id]
+    found = incident.ar.get("title") if language() != "en" and incident.ar is not None else None
+    return " ".join(MARKER_RE.sub(" ", found or incident.title).split()) if found else incident.title
 
 
 def relative(prefix: str = "") -> Links:

@@ -6,9 +6,11 @@ import math
 
 from ..export import place_text
 from ..governorates import GOVERNORATES
+from ..i18n import N_, language, t, vt
 from ..model import Dataset
 from . import map_labels
 from .links import Links
+from .links import title as incident_title
 from .places import Circle, MapData, boundaries, build
 from .svg import (
     ACCENT,
@@ -35,7 +37,7 @@ PAD = 10
 MAX_RADIUS = 22.0
 MIN_RADIUS = 3.0
 LABELLED = ("baghdad", "basra", "nineveh", "erbil", "dhi-qar", "najaf", "kirkuk")
-CREDIT = "Boundaries: Natural Earth (public domain)"
+CREDIT = N_("Boundaries: Natural Earth (public domain)")
 SUM_NOTE = "fs-map-sum"
 MAX_LINKED = 6
 
@@ -95,10 +97,10 @@ def _radius(value: int, largest: int) -> float:
 
 
 def _describe_circle(ds: Dataset, circle: Circle) -> str:
-    names = "; ".join(ds.incidents[i].title for i in circle.incidents[:3])
-    more = f" and {len(circle.incidents) - 3} more incidents" if len(circle.incidents) > 3 else ""
-    deaths = (f"{circle.total.low:,} to {circle.total.high:,} deaths claimed" if circle.total
-              else "no death figure")
+    names = t("; ").join(incident_title(ds, i) for i in circle.incidents[:3])
+    more = t(" and {n} more incidents", n=len(circle.incidents) - 3) if len(circle.incidents) > 3 else ""
+    deaths = (t("{low} to {high} deaths claimed", low=f"{circle.total.low:,}", high=f"{circle.total.high:,}")
+              if circle.total else t("no death figure"))
     return f"{map_labels.circle_name(ds, circle, PROTESTS_BEGAN)}: {deaths} ({names}{more})"
 
 
@@ -142,9 +144,9 @@ def _legend(data: MapData, top: float) -> tuple[str, float]:
     """Under the map: the size key, then what the circles and rings mean; returns it and its height."""
     largest = max((c.total.high for c in data.circles if c.total), default=0)
     out, y = [], top + SIZE
-    out.append(text(0, y, "Deaths claimed:", class_="fs-axis", font_size=SIZE))
+    out.append(text(0, y, t("Deaths claimed:"), class_="fs-axis", font_size=SIZE))
     if largest:
-        x, base = text_width("Deaths claimed:", SIZE) + SIZE * 0.6, y + SIZE * 0.3
+        x, base = text_width(t("Deaths claimed:"), SIZE) + SIZE * 0.6, y + SIZE * 0.3
         for value in sorted({largest, max(1, round(largest / 4))}, reverse=True):
             r = _radius(value, largest)
             out.append(tag("circle", cx=x + r, cy=base - r, r=num(r), fill="none", stroke=INK,
@@ -152,9 +154,9 @@ def _legend(data: MapData, top: float) -> tuple[str, float]:
                        + text(x + 2 * r + 4, y, f"{value:,}", class_="fs-axis", font_size=SIZE))
             x += 2 * r + 4 + text_width(f"{value:,}", SIZE) + SIZE
         y = max(y, base) + SIZE * 0.3
-    rows = [("fs-place-low", "lowest claim"), ("fs-place-high", "highest claim")]
+    rows = [("fs-place-low", t("lowest claim")), ("fs-place-high", t("highest claim"))]
     if any(c.total is None for c in data.circles):
-        rows.append(("fs-place-none", "no death figure"))
+        rows.append(("fs-place-none", t("no death figure")))
     x, y = 0.0, y + SIZE * 1.4
     for css, words in rows:
         width = 16 + text_width(words, SIZE)
@@ -191,26 +193,30 @@ def svg(ds: Dataset, data: MapData, links: Links, uid: str = "fs-map") -> str:
     legend, legend_height = _legend(data, height + key_height)
     credit_y = height + key_height + legend_height + SIZE * 1.3
     body = (_land(project) + still + legend + key
-            + text(0, credit_y, CREDIT, class_="fs-axis", font_size=SIZE))
+            + text(0, credit_y, t(CREDIT), class_="fs-axis", font_size=SIZE))
     drawn = [c for c in data.circles if c.total]
-    desc = (f"Map of Iraq and its governorates with {len(data.circles)} circles for incidents, each "
-            f"sized by the deaths claimed: an inner circle for the lowest claim, an outer one for the "
-            f"highest. " + " ".join(_describe_circle(ds, c) + "." for c in drawn[:10]))
+    desc = t("Map of Iraq and its governorates with {n} circles for incidents, each sized by the deaths "
+             "claimed: an inner circle for the lowest claim, an outer one for the highest.",
+             n=len(data.circles)
+             ) + " " + " ".join(_describe_circle(ds, c) + "." for c in drawn[:10])
     # Names go last so they stay legible over the circles; they hide from pointers and readers.
     names_svg = tag("g", map_labels.draw(labels, SIZE) + cities, pointer_events="none", aria_hidden="true")
-    return document(uid, WIDTH, round(credit_y + SIZE * 0.4), "Where incidents happened, sized by the deaths "
-                    "claimed", desc, body, "fs-map", linked + names_svg)
+    return document(uid, WIDTH, round(credit_y + SIZE * 0.4),
+                    t("Where incidents happened, sized by the deaths "
+                    "claimed"), desc, body, "fs-map", linked + names_svg)
 
 
 def _incidents_cell(ds: Dataset, circle: Circle, links: Links) -> str:
-    cells = [md_link(ds.incidents[i].title, links.incident(i)) for i in circle.incidents[:MAX_LINKED]]
+    cells = [md_link(incident_title(ds, i), links.incident(i)) for i in circle.incidents[:MAX_LINKED]]
     if len(circle.incidents) > MAX_LINKED:
         governorates = sorted({g for i in circle.incidents for g in ds.incidents[i].place.governorates})
         only = governorates[0] if len(governorates) == 1 and governorates[0] in GOVERNORATES else None
-        where = (md_link(f"{GOVERNORATES[only].name} governorate", links.governorate(only)) if only
-                 else "the incidents index")
-        cells.append(f"and others, listed under {where}")
-    return "; ".join(cells)
+        gov = GOVERNORATES[only] if only else None
+        name = (gov.arabic if language() == "ar" else gov.name) if gov else ""
+        where = (md_link(t("{name} governorate", name=name), links.governorate(only)) if only
+                 else t("the incidents index"))
+        cells.append(t("and others, listed under {where}", where=where))
+    return t("; ").join(cells)
 
 
 def _left_off(ds: Dataset, data: MapData, mark: Mark, links: Links) -> str:
@@ -218,13 +224,14 @@ def _left_off(ds: Dataset, data: MapData, mark: Mark, links: Links) -> str:
     rows = []
     for incident_id, why in data.left_off[:40]:
         found = data.ranges.get(incident_id)
-        low = cited(found.low, [c.cite for c in found.low_claims], mark) if found else "no figure"
+        low = cited(found.low, [c.cite for c in found.low_claims], mark) if found else t("no figure")
         high = cited(found.high, [c.cite for c in found.high_claims], mark) if found else ""
-        rows.append([md_link(ds.incidents[incident_id].title, links.incident(incident_id)),
-                     md(place_text(ds.incidents[incident_id].place)), md(why), low, high])
-    out = markdown_table(("Incident", "Where", "Why not on the map", "Lowest claim", "Highest claim"), rows)
+        rows.append([md_link(incident_title(ds, incident_id), links.incident(incident_id)),
+                     md(place_text(ds.incidents[incident_id].place)), md(vt(why)), low, high])
+    out = markdown_table((t("Incident"), t("Where"), t("Why not on the map"), t("Lowest claim"),
+                          t("Highest claim")), rows)
     if len(data.left_off) > 40:
-        out += f"\nAnd {len(data.left_off) - 40} more, listed in the incidents index.\n"
+        out += "\n" + t("And {n} more, listed in the incidents index.", n=len(data.left_off) - 40) + "\n"
     return out
 
 
@@ -232,34 +239,50 @@ def table(ds: Dataset, data: MapData, mark: Mark, links: Links) -> str:
     """One row per circle, cited; then the incidents the map leaves off and why."""
     rows = []
     for circle in sorted(data.circles, key=lambda c: (c.spot.name, c.incidents)):
-        low = cited(circle.total.low, circle.total.low_cites, mark, SUM_NOTE) if circle.total else "no figure"
+        low = cited(circle.total.low, circle.total.low_cites, mark,
+                    SUM_NOTE) if circle.total else t("no figure")
         high = cited(circle.total.high, circle.total.high_cites, mark, SUM_NOTE) if circle.total else ""
-        rows.append([md(map_labels.circle_name(ds, circle, PROTESTS_BEGAN)), md(circle.spot.precision),
+        rows.append([md(map_labels.circle_name(ds, circle, PROTESTS_BEGAN)),
+                     md(_precision(circle.spot.precision)),
                      _incidents_cell(ds, circle, links), low, high])
-    out = markdown_table(("Place", "Placed by", "Incidents", "Lowest claim", "Highest claim"), rows)
+    out = markdown_table((t("Place"), t("Placed by"), t("Incidents"), t("Lowest claim"), t("Highest claim")),
+                         rows)
     if any(c.total and too_many(c.total) for c in data.circles):
-        out += derived_note(SUM_NOTE, "A sum over many incidents. Each incident's lowest and highest "
-                                      "figures are cited on its own page.")
+        out += derived_note(SUM_NOTE, t("A sum over many incidents. Each incident's lowest and highest "
+                                        "figures are cited on its own page."))
     if data.left_off:
-        out += ("\n**Not on the map**: figures for the whole country or for several governorates "
-                "together, which no single place stands for, and incidents with no place or outside "
-                "Iraq.\n\n" + _left_off(ds, data, mark, links))
+        out += ("\n" + t("**Not on the map**: figures for the whole country or for several governorates "
+                          "together, which no single place stands for, and incidents with no place or "
+                          "outside Iraq.") + "\n\n" + _left_off(ds, data, mark, links))
     return out
 
 
 def caption(data: MapData) -> str:
     """What the map shows, and whose boundaries it draws."""
-    each = ("incidents within about 10 km share a circle" if data.coarse
-            else "incidents at one position share a circle")
-    listed = (" Figures for the whole country or for several governorates are not drawn at any one "
-              "place: the table lists them." if data.left_off else "")
-    return (f"Incidents by place ({each}), at their coordinates or, failing those, at their city or "
-            f"their governorate's capital. The inner circle's area is the lowest death figure claimed, "
-            f"the outer circle's the highest; a ring marks an incident with no death figure. Each circle "
-            f"is named beside it, or numbered and named in the key; a year after a name marks events "
-            f"before the protests.{listed} Boundaries: Natural Earth, public domain, simplified; "
-            f"Halabja is drawn within Sulaymaniyah, as in that data. Boundaries are for orientation and "
-            f"imply no position on disputed ones.")
+    each = (t("incidents within about 10 km share a circle") if data.coarse
+            else t("incidents at one position share a circle"))
+    listed = (" " + t("Figures for the whole country or for several governorates are not drawn at any one "
+                      "place: the table lists them.") if data.left_off else "")
+    return t("Incidents by place ({each}), at their coordinates or, failing those, at their city or "
+             "their governorate's capital. The inner circle's area is the lowest death figure claimed, "
+             "the outer circle's the highest; a ring marks an incident with no death figure. Each circle "
+             "is named beside it, or numbered and named in the key; a year after a name marks events "
+             "before the protests.{listed} Boundaries: Natural Earth, public domain, simplified; "
+             "Halabja is drawn within Sulaymaniyah, as in that data. Boundaries are for orientation and "
+             "imply no position on disputed ones.", each=each, listed=listed)
+
+
+def _precision(words: str) -> str:
+    """How a circle was placed ('city', 'governorate (drawn at Basra)'), in the page's language."""
+    if language() == "en":
+        return words
+    shown = []
+    for part in words.split(", "):
+        head, _, capital = part.partition(" (drawn at ")
+        shown.append(t("{precision} (drawn at {capital})", precision=vt(head),
+                       capital=capital.removesuffix(")"))
+                     if capital else vt(part))
+    return t(", ").join(shown)
 
 
 def figure(ds: Dataset, mark: Mark, links: Links, uid: str = "fs-map") -> Figure:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..i18n import t
 from ..model import Dataset
 from .places import Circle
 from .svg import Box, Room, text, text_box
@@ -28,7 +29,7 @@ def circle_name(ds: Dataset, circle: Circle, began: str) -> str:
     dated = [ds.incidents[i].date for i in circle.incidents]
     if dated and all(d != "unknown" and d < began for d in dated):
         years = sorted({d[:4] for d in dated})
-        return f"{circle.spot.name} ({', '.join(years)})"
+        return f"{circle.spot.name} ({t(', ').join(years)})"
     return circle.spot.name
 
 
@@ -86,12 +87,12 @@ def key(keyed: list[str], top: float, size: float) -> tuple[str, float]:
     if not keyed:
         return "", 0.0
     out, y = [], top + size
-    out.append(text(0, y, "Numbered on the map:", font_size=size, class_="fs-axis"))
+    out.append(text(0, y, t("Numbered on the map:"), font_size=size, class_="fs-axis"))
     for number, words in enumerate(keyed[:MAX_KEY], start=1):
         y += size * 1.3
         out.append(text(0, y, f"{number} · {words}", font_size=size))
     if len(keyed) > MAX_KEY:
         y += size * 1.3
-        out.append(text(0, y, f"and {len(keyed) - MAX_KEY} more circles, named in the table below",
+        out.append(text(0, y, t("and {n} more circles, named in the table below", n=len(keyed) - MAX_KEY),
                         font_size=size, class_="fs-axis"))
     return "".join(out), y - top + size * 0.4

@@ -8,6 +8,7 @@ from functools import cache
 from importlib import resources
 
 from ..governorates import GOVERNORATES
+from ..i18n import N_, language, t
 from ..model import Dataset, Incident, Place
 from .ranges import Range, Total, ranges, total
 
@@ -71,8 +72,9 @@ def spot(incident: Incident) -> Spot | str:
     """Where an incident goes, or why it has no single spot."""
     place = incident.place
     if place.country and place.country.lower() != "iraq":
-        return "outside Iraq"
-    where = place.city or ", ".join(GOVERNORATES[g].name for g in place.governorates if g in GOVERNORATES)
+        return N_("outside Iraq")
+    city = _city(place)
+    where = city or t(", ").join(_gov_name(GOVERNORATES[g]) for g in place.governorates if g in GOVERNORATES)
     if place.coordinates:
         c = place.coordinates
         return Spot(c.lat, c.lon, where or place.area or "", c.precision)
@@ -81,17 +83,31 @@ def spot(incident: Incident) -> Spot | str:
     for name in names:
         if name and name.lower() in capitals:
             g = GOVERNORATES[capitals[name.lower()]]
-            return Spot(g.lat, g.lon, place.city or g.capital, "city")
+            return Spot(g.lat, g.lon, city or g.capital, "city")
     if whole_country(place):
-        return "the whole country"  # a national figure drawn at one city would read as that city's
+        return N_("the whole country")  # a national figure drawn at one city would read as that city's
     known = [g for g in place.governorates if g in GOVERNORATES]
     if len(known) == 1:
         g = GOVERNORATES[known[0]]
-        label = f"{place.city}, {g.name}" if place.city else f"{g.name} governorate"
+        label = t("{city}, {governorate}", city=city, governorate=_gov_name(g)) if city else t(
+            "{name} governorate", name=_gov_name(g))
         return Spot(g.lat, g.lon, label, f"governorate (drawn at {g.capital})")
     if len(known) > 1:
-        return "spans several governorates"
-    return "no place given"
+        return N_("spans several governorates")
+    return N_("no place given")
+
+
+def _city(place: Place) -> str:
+    """The city's name in the language being written: its Arabic text or spelling, else as written."""
+    if language() == "en" or not place.city:
+        return place.city or ""
+    given = place.ar.get("city") if place.ar is not None else None
+    spelt = next((v.name for v in place.variants if v.lang == language()), None)
+    return given or spelt or place.city
+
+
+def _gov_name(gov: object) -> str:
+    return gov.arabic if language() == "ar" else gov.name
 
 
 def build(ds: Dataset) -> MapData:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..i18n import t
 from ..model import Claim
 from . import axis, dates
 from .history import Point, base_key, value_text
@@ -38,8 +39,10 @@ def spoken(point: Point) -> str:
 def heading(runs: tuple[RunLine, ...]) -> str:
     """The panel's title: since when, if all the totals count from one date."""
     starts = {r.since for r in runs}
-    since = f" since {dates.spoken(starts.pop())}" if len(starts) == 1 else ""
-    return f"Running totals of deaths{since}, each as of the date it was counted to"
+    if len(starts) == 1:
+        return t("Running totals of deaths since {date}, each as of the date it was counted to",
+                 date=dates.spoken(starts.pop()))
+    return t("Running totals of deaths, each as of the date it was counted to")
 
 
 def panel(runs: tuple[RunLine, ...], months: Panel, top: float, left: float, width: float,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from ..i18n import language, t, vt
 from ..markup import esc as md
 from ..model import Cite
 from .ranges import Total
@@ -29,12 +30,20 @@ class Figure:
     caption: str
     table: str
 
-    def markdown(self, summary: str = "The numbers behind this figure") -> str:
+    def markdown(self, summary: str = "") -> str:
         """The figure and its collapsible data table as a block of page Markdown (md_in_html)."""
+        default = t("The numbers behind this figure")
         return (f'<figure class="fs-chart">\n{self.svg}\n'
                 f"<figcaption>{esc(self.caption)}</figcaption>\n</figure>\n\n"
-                f'<details class="fs-chart-data" markdown="1">\n<summary>{esc(summary)}</summary>\n\n'
+                '<details class="fs-chart-data" markdown="1">\n'
+                f"<summary>{esc(summary or default)}</summary>\n\n"
                 f"{self.table}\n</details>\n")
+
+
+def worded(text: str) -> str:
+    """A figure as its source worded it, in a table: kept in its words, marked as such on other editions."""
+    shown = md(text)
+    return shown if language() == "en" else f'<bdi class="fs-worded">{shown}</bdi>'
 
 
 def md_link(label: str, href: str | None) -> str:
@@ -44,7 +53,7 @@ def md_link(label: str, href: str | None) -> str:
 
 def graded(grade: str | None, href: str) -> str:
     """A grade linked to where it is explained; empty for a figure that has none."""
-    return md_link(grade, href) if grade else ""
+    return md_link(vt(grade), href) if grade else ""
 
 
 def cited(value: int, cites: Sequence[Cite], mark: Mark, derived: str | None = None) -> str:

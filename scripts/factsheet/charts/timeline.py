@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..figures import KILLED, TOLL_WHO, Group, IncidentFigures, for_incident
+from ..i18n import N_, t
 from ..model import Dataset
 from . import dates
 from .history import Point, claim_point, claimant, grades_of
@@ -145,11 +146,11 @@ def _days(first: str, last: str) -> int:
 def _why_not(ds: Dataset, incident_id: str, period: tuple[str, str, bool] | None) -> str | None:
     """Why an incident's toll cannot be drawn in time without inventing a date; None when it can."""
     if period is None:
-        return "no date"
+        return N_("no date")
     if period[2]:
-        return "no end date: its parts are drawn where they happened"
+        return N_("no end date: its parts are drawn where they happened")
     if len(ds.incidents[incident_id].date) == 4 and not ds.incidents[incident_id].end_date:
-        return "dated only to the year"
+        return N_("dated only to the year")
     return None
 
 
@@ -378,7 +379,7 @@ def _roots(ds: Dataset, ids: tuple[str, ...]) -> list[str]:
 
 def period_text(span: Span) -> str:
     """'1 October 2019 to 7 June 2020': each date whole, so that no day is read as a figure."""
-    return f"{dates.spoken(span.first)} to {dates.spoken(span.last)}"
+    return t("{start} to {end}", start=dates.spoken(span.first), end=dates.spoken(span.last))
 
 
 def months_text(first: str, last: str) -> str:
@@ -387,5 +388,6 @@ def months_text(first: str, last: str) -> str:
     if len(months) == 1:
         return dates.spoken(months[0])
     if len(months) == 2 and months[0][:4] == months[1][:4]:
-        return f"{dates.MONTHS[int(months[0][5:]) - 1]} and {dates.spoken(months[1])}"
-    return f"{dates.spoken(months[0])} to {dates.spoken(months[-1])}"
+        return t("{first} and {second}", first=dates.month_name(int(months[0][5:])),
+                 second=dates.spoken(months[1]))
+    return t("{start} to {end}", start=dates.spoken(months[0]), end=dates.spoken(months[-1]))

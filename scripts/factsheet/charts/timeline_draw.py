@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from ..i18n import N_, t
 from ..model import Dataset
 from . import axis, dates, runs_draw, timeline_table
 from .links import Links
+from .links import title as incident_title
 from .ranges import Total
 from .svg import (
     ACCENT,
@@ -46,9 +48,10 @@ def _range_bar(x: float, width: float, found: Total, y, prefix: str, opacity: tu
 
 
 def _span_title(ds: Dataset, span: Span) -> str:
-    what = "a figure for the period" if span.claim else "over several days"
-    return (f"{period_text(span)}, {ds.incidents[span.incident].title} ({what}): lowest claim "
-            f"{span.total.low:,}, highest {span.total.high:,}")
+    what = t("a figure for the period") if span.claim else t("over several days")
+    return t("{period}, {title} ({what}): lowest claim {low}, highest {high}", period=period_text(span),
+             title=incident_title(ds, span.incident), what=what, low=f"{span.total.low:,}",
+             high=f"{span.total.high:,}")
 
 
 def _spans(ds: Dataset, panel: Panel, scale: axis.TimeScale, y) -> str:
@@ -76,7 +79,8 @@ def _bars(panel: Panel, scale: axis.TimeScale, y) -> str:
     for bar in panel.bars:
         left, right = scale.extent(*(dates.full(d) for d in dates.extent(bar.key)))
         pad = (right - left) * 0.12
-        title = f"{dates.spoken(bar.key)}: lowest claim {bar.total.low:,}, highest {bar.total.high:,}"
+        title = t("{when}: lowest claim {low}, highest {high}", when=dates.spoken(bar.key),
+                  low=f"{bar.total.low:,}", high=f"{bar.total.high:,}")
         out.append(tag("g", tag("title", esc(title))
                        + _range_bar(left + pad, right - left - 2 * pad, bar.total, y, "fs", ("1", "0.45"))))
     return "".join(out)
@@ -102,7 +106,7 @@ def _markers(ds: Dataset, panel: Panel, scale: axis.TimeScale, y, row: float, li
                 + text(mx, row + SIZE * 0.36, marker.letter, text_anchor="middle", class_="fs-marker-text",
                        fill="#ffffff", font_weight="bold", font_size=SIZE))
         out.append(link(links.incident(marker.incident), tag("g", body),
-                        f"{marker.letter}: {ds.incidents[marker.incident].title}"))
+                        f"{marker.letter}: {incident_title(ds, marker.incident)}"))
     return "".join(out)
 
 
@@ -141,12 +145,12 @@ def _panel(ds: Dataset, panel: Panel, heading: str, top: float, left: float, lin
 
 def _legend(data: Timeline, top: float) -> tuple[str, float]:
     """What the bars and boxes mean, in rows that wrap; returns it and the y where it ends."""
-    items = [("fs-low", "lowest claim"), ("fs-gap", "up to the highest")]
+    items = [("fs-low", t("lowest claim")), ("fs-gap", t("up to the highest"))]
     spans = [s for p in (data.months, data.days) if p for s in p.spans]
     if any(s.claim is None for s in spans):
-        items.append(("fs-span-edge", "incident over several days"))
+        items.append(("fs-span-edge", t("incident over several days")))
     if any(s.claim for s in spans):
-        items.append(("fs-period-edge", "figure for a stated period"))
+        items.append(("fs-period-edge", t("figure for a stated period")))
     out, x, y = [], 0.0, top + SIZE
     for css, words in items:
         width = SIZE * 1.1 + text_width(words, SIZE)
@@ -168,48 +172,52 @@ def svg(ds: Dataset, data: Timeline, links: Links, uid: str = "fs-timeline") -> 
              for p in panels]
     left = max([tick_room(t, SIZE) for t in ticks] + [runs_draw.left_room(data.runs, SIZE)])
     if not panels:
-        body = text(0, SIZE * 1.5, "No incident with a dated death figure yet.", font_size=SIZE)
-        return document(uid, WIDTH, round(SIZE * 2.5), TITLE, describe(ds, data), body, "fs-timeline")
+        body = text(0, SIZE * 1.5, t("No incident with a dated death figure yet."), font_size=SIZE)
+        return document(uid, WIDTH, round(SIZE * 2.5), t(TITLE), describe(ds, data), body, "fs-timeline")
     body, marked = _legend(data, 0)
     body_links = ""
     if data.months:
-        heading = f"By month, {months_text(data.months.first, data.months.last)}"
+        heading = t("By month, {months}", months=months_text(data.months.first, data.months.last))
         shade = (data.days.first, data.days.last) if data.days else None
         drawn, links_svg, bottom = _panel(ds, data.months, heading, marked + SIZE * 0.6, left, links, shade)
         body, body_links, marked = body + drawn, body_links + links_svg, bottom
     if data.days:
-        heading = (f"Day by day, {months_text(data.days.first, data.days.last)}"
-                   + (" (shaded above)" if data.months else ""))
+        heading = t("Day by day, {months}", months=months_text(data.days.first, data.days.last)) + (
+            t(" (shaded above)") if data.months else "")
         drawn, links_svg, bottom = _panel(ds, data.days, heading, marked + PANEL_GAP, left, links)
         body, body_links, marked = body + drawn, body_links + links_svg, bottom
     if data.runs and data.months:
         drawn, bottom = runs_draw.panel(data.runs, data.months, marked + PANEL_GAP, left, WIDTH, SIZE)
         body, marked = body + drawn, bottom
-    return document(uid, WIDTH, round(marked + SIZE * 0.5), TITLE, describe(ds, data), body, "fs-timeline",
+    return document(uid, WIDTH, round(marked + SIZE * 0.5), t(TITLE), describe(ds, data), body, "fs-timeline",
                     body_links)
 
 
-TITLE = "Deaths claimed over time: by month, by day in the busiest months, and running totals"
+TITLE = N_("Deaths claimed over time: by month, by day in the busiest months, and running totals")
 
 
 def describe(ds: Dataset, data: Timeline) -> str:
     """The figure in words, for screen readers."""
     if not data.months and not data.days:
-        return "No incident with a dated death figure yet."
+        return t("No incident with a dated death figure yet.")
     out = []
-    for panel, name in ((data.months, "month"), (data.days, "day")):
+    for panel, by_day in ((data.months, False), (data.days, True)):
         if panel is None:
             continue
-        bars = "; ".join(f"{dates.spoken(b.key)}, {b.total.low:,} to {b.total.high:,}" for b in panel.bars)
-        spans = "".join(f"; {_span_title(ds, s)}" for s in panel.spans)
-        out.append(f"By {name}, {months_text(panel.first, panel.last)}: {bars}{spans}.")
+        bars = t("; ").join(t("{when}, {low} to {high}", when=dates.spoken(b.key), low=f"{b.total.low:,}",
+                               high=f"{b.total.high:,}") for b in panel.bars)
+        spans = "".join(t("; ") + _span_title(ds, s) for s in panel.spans)
+        months = months_text(panel.first, panel.last)
+        out.append(t("By day, {months}: {bars}{spans}.", months=months, bars=bars, spans=spans) if by_day
+                   else t("By month, {months}: {bars}{spans}.", months=months, bars=bars, spans=spans))
     for run in data.runs:
-        steps = ", then ".join(f"{_worded(p.claim)} as of {runs_draw.spoken(p)}" for _, p in run.points)
-        out.append(f"Running total, {run.label}: {steps}.")
+        steps = t(", then ").join(t("{value} as of {date}", value=_worded(p.claim), date=runs_draw.spoken(p))
+                                  for _, p in run.points)
+        out.append(t("Running total, {label}: {steps}.", label=run.label, steps=steps))
     markers = [m for p in (data.months, data.days) if p for m in p.markers]
     if markers:
-        out.append("Marked: " + "; ".join(f"{m.letter}, {ds.incidents[m.incident].title}" for m in
-                                          sorted(markers, key=lambda m: m.letter)) + ".")
+        out.append(t("Marked: {items}.", items=t("; ").join(f"{m.letter}, {incident_title(ds, m.incident)}"
+                                                           for m in sorted(markers, key=lambda m: m.letter))))
     return " ".join(out)
 
 
@@ -219,26 +227,26 @@ def _worded(claim) -> str:
 
 def caption(data: Timeline) -> str:
     """What the figure shows, in words without figures."""
-    parts = ["Deaths claimed, on one time scale per panel."]
+    parts = [t("Deaths claimed, on one time scale per panel.")]
     if data.months:
-        parts.append("By month: a bar sums, for the incidents of the month, the lowest figure any source "
-                     "gives (solid) and the highest (light band); a tall band means the sources disagree.")
+        parts.append(t("By month: a bar sums, for the incidents of the month, the lowest figure any source "
+                       "gives (solid) and the highest (light band); a tall band means the sources disagree."))
     if data.days:
-        parts.append("Day by day: the shaded months again, a bar per day; an incident dated only to its "
-                     "month is in the monthly panel alone.")
+        parts.append(t("Day by day: the shaded months again, a bar per day; an incident dated only to its "
+                       "month is in the monthly panel alone."))
     spans = [s for p in (data.months, data.days) if p for s in p.spans]
     if any(s.claim is None for s in spans):
-        parts.append("A dashed box spans the stated days of an incident that lasted several.")
+        parts.append(t("A dashed box spans the stated days of an incident that lasted several."))
     if any(s.claim for s in spans):
-        parts.append("A dotted box is a figure a source gives for a stated period.")
-    parts.append("An incident within a wider one is counted once.")
+        parts.append(t("A dotted box is a figure a source gives for a stated period."))
+    parts.append(t("An incident within a wider one is counted once."))
     if data.runs:
-        parts.append("Running totals: each claimant's count at the date it was counted to, never added to "
-                     "the bars; a hollow marker with a bar across a month is dated only to that month.")
+        parts.append(t("Running totals: each claimant's count at the date it was counted to, never added to "
+                       "the bars; a hollow marker with a bar across a month is dated only to that month."))
     if data.earlier or data.not_drawn:
-        parts.append("Events before October 2019 and figures with no date or no end date are not drawn; "
-                     "the table lists them with their figures.")
-    return " ".join(parts) + " Letters link to the incidents' pages."
+        parts.append(t("Events before October 2019 and figures with no date or no end date are not drawn; "
+                       "the table lists them with their figures."))
+    return " ".join([*parts, t("Letters link to the incidents' pages.")])
 
 
 def figure(ds: Dataset, mark: Mark, links: Links, uid: str = "fs-timeline") -> Figure:

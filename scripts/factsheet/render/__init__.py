@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from ..cite import References
+from ..i18n import LANGUAGES, N_, speaking
 from ..link import Links
 from ..model import Dataset
 from . import downloads, guide, incident, indexes, organisation, person, source
@@ -15,16 +16,16 @@ Pages = str | dict[str, str]  # one page, or a long index split into several by 
 
 # The pages of the navigation, in order: (path, title). Record pages stay out of it.
 NAV = (
-    (guide.HOME, "Home"),
-    (indexes.INCIDENTS, "Incidents"),
-    (GOVERNORATES_PAGE, "By governorate"),
-    (indexes.CLAIMS, "All casualty claims"),
-    (indexes.VICTIMS, "Named dead"),
-    (indexes.PEOPLE, "People"),
-    (indexes.ORGANISATIONS, "Organisations"),
-    (indexes.SOURCES, "Sources"),
-    (METHODOLOGY, "Methodology"),
-    (guide.DOWNLOADS, "Downloads"),
+    (guide.HOME, N_("Home")),
+    (indexes.INCIDENTS, N_("Incidents")),
+    (GOVERNORATES_PAGE, N_("By governorate")),
+    (indexes.CLAIMS, N_("All casualty claims")),
+    (indexes.VICTIMS, N_("Named dead")),
+    (indexes.PEOPLE, N_("People")),
+    (indexes.ORGANISATIONS, N_("Organisations")),
+    (indexes.SOURCES, N_("Sources")),
+    (METHODOLOGY, N_("Methodology")),
+    (guide.DOWNLOADS, N_("Downloads")),
 )
 
 
@@ -58,25 +59,49 @@ def _parts(path: str, result: Pages, origin: str, listed: bool = False) -> Itera
     yield from ((p, Output(text, origin, listed=listed and p == path)) for p, text in parts.items())
 
 
-def pages(ds: Dataset, links: Links, refs: References, schemas: Mapping[str, str]
-          ) -> Iterator[tuple[str, Output]]:
-    """Every page and download of the site, one at a time, so that a writer need not hold them all."""
-    ctx = Context(ds, links, refs)
+def pages(ds: Dataset, links: Links, refs: References, schemas: Mapping[str, str],
+          languages: Sequence[str] = LANGUAGES) -> Iterator[tuple[str, Output]]:
+    """Every page and download of the site, one at a time, so that a writer need not hold them all.
+
+    Each edition has every page, at the same path below its folder (ar/incident/<id>.md); the
+    downloads are the same data for all, so only the English edition has them.
+    """
+    for lang in languages:
+        ctx = Context(ds, links, refs, lang)
+        for path, output in _edition(ctx, schemas):
+            yield ctx.prefix + path, output
+        if lang == "en":
+            with speaking(lang):
+                found = downloads.files(ctx, schemas)
+            for path, text in found.items():
+                yield path, Output(text, downloads.__file__)
+
+
+def _edition(ctx: Context, schemas: Mapping[str, str]) -> Iterator[tuple[str, Output]]:
+    """The pages of one edition, each written in its language."""
+    def written(render: Callable[[], Pages]) -> Pages:
+        with speaking(ctx.lang):  # only around the page: the caller may be writing another edition
+            return render()
+
+    ds = ctx.ds
     for record in ds.incidents.values():
-        yield incident.path(record.id), Output(incident.render(ctx, record), record.where.path)
+        yield incident.path(record.id), Output(written(lambda r=record: incident.render(ctx, r)),
+                                               record.where.path)
     for record in ds.people.values():
-        yield from _parts(person.path(record.id), person.render(ctx, record), record.where.path)
+        yield from _parts(person.path(record.id), written(lambda r=record: person.render(ctx, r)),
+                          record.where.path)
     for record in ds.organisations.values():
-        yield from _parts(organisation.path(record.id), organisation.render(ctx, record), record.where.path)
+        yield from _parts(organisation.path(record.id), written(lambda r=record: organisation.render(ctx, r)),
+                          record.where.path)
     for record in ds.sources.values():
-        yield from _parts(source.path(record.key), source.render(ctx, record), record.where.path)
+        yield from _parts(source.path(record.key), written(lambda r=record: source.render(ctx, r)),
+                          record.where.path)
     for path, (render, origin) in _module_pages(ctx, schemas).items():
-        yield from _parts(path, render(), origin, listed=True)
-    for path, text in downloads.files(ctx, schemas).items():
-        yield path, Output(text, downloads.__file__)
+        yield from _parts(path, written(render), origin, listed=True)
 
 
-def site(ds: Dataset, links: Links, refs: References, schemas: Mapping[str, str]) -> dict[str, Output]:
+def site(ds: Dataset, links: Links, refs: References, schemas: Mapping[str, str],
+         languages: Sequence[str] = LANGUAGES) -> dict[str, Output]:
     """Every page and download of the site, by path, in a stable order."""
-    out = dict(pages(ds, links, refs, schemas))
+    out = dict(pages(ds, links, refs, schemas, languages))
     return dict(sorted(out.items()))

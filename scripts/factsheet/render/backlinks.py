@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import groupby
 
+from ..i18n import t
 from ..link import Mention
 from ..markup import esc, human_date, link, record_path
 from ..model import Claim
@@ -21,30 +22,43 @@ def how(page: Page, mention: Mention, claims: dict[str, Claim]) -> str:
     """What part a person or organisation has in an incident, cited."""
     ref = page.notes.cite(mention.cite)
     if mention.how == "involved":
-        return f"involved: {esc(mention.role or '')}{ref}"
+        return t("involved: {role}", role=_role(page, mention)) + ref
     claim = claims.get(mention.claim or "")
     if claim is None:
         return ""
     target = page.to(record_path("incident", mention.incident) + "#" + claim_anchor(claim.id))
     if mention.how == "accused":
-        return link("accused in an allegation", target) + ref + trust(page, mention, claim, "by")
-    verb = "made" if mention.how == "claimant" else "relayed"
+        return link(t("accused in an allegation"), target) + ref + trust(page, mention, claim, by=True)
+    made = mention.how == "claimant"
     if claim.is_figure:
         what = f"{figure(page, claim)} {claim_counted(claim)}"
-        return f"{link(verb + ' the figure', target)} {what}{trust(page, mention, claim)}"
-    kind = "a denial" if claim.kind == "denial" else "an allegation"
-    return link(f"{verb} {kind}", target) + ref + trust(page, mention, claim)
+        label = t("made the figure") if made else t("relayed the figure")
+        return f"{link(label, target)} {what}{trust(page, mention, claim)}"
+    if claim.kind == "denial":
+        label = t("made a denial") if made else t("relayed a denial")
+    else:
+        label = t("made an allegation") if made else t("relayed an allegation")
+    return link(label, target) + ref + trust(page, mention, claim)
 
 
-def trust(page: Page, mention: Mention, claim: Claim, word: str = "from") -> str:
+def _role(page: Page, mention: Mention) -> str:
+    """The role a mention's involvement gives, in the edition's language."""
+    incident = page.ds.incidents.get(mention.incident)
+    found = next((inv for inv in incident.involved if inv.role == mention.role), None) if incident else None
+    return page.inline(found, "role", mention.role or "", esc) if found else esc(mention.role or "")
+
+
+def trust(page: Page, mention: Mention, claim: Claim, by: bool = False) -> str:
     """Where a claim comes from (unless this record made it) and the source it was read in, labelled."""
     parts = []
     made_by = page.ctx.links.origins.get((mention.incident, claim.id))
     if made_by and mention.how != "claimant":
-        parts.append(f"{word} {page.origin(made_by)}")
+        origin = page.origin(made_by)
+        parts.append(t("by {origin}", origin=origin) if by else t("from {origin}", origin=origin))
     key = claim.cite.source
-    parts.append(f"read in {page.source_label(key)} {page.kind_mark(key)}".rstrip())
-    return " (" + "; ".join(parts) + ")"
+    parts.append(t("read in {source} {kind}", source=page.source_label(key),
+                   kind=page.kind_mark(key)).rstrip())
+    return " (" + t("; ").join(parts) + ")"
 
 
 def _year_of(page: Page, incident_id: str) -> str:
@@ -57,7 +71,8 @@ def _incident_rows(page: Page, items: Sequence[tuple[str, tuple[Mention, ...]]])
         incident = page.ds.incidents[incident_id]
         claims = _claims(page, incident_id)
         parts = dict.fromkeys(p for p in (how(page, m, claims) for m in group) if p)
-        rows.append((human_date(incident.date, missing="date unknown"), page.record("incident", incident_id),
+        rows.append((human_date(incident.date, missing=t("date unknown")), page.record("incident",
+                                                                                       incident_id),
                      "<br>".join(parts)))
     return rows
 
@@ -66,18 +81,18 @@ def incidents(page: Page, mentions: tuple[Mention, ...], title: str) -> str:
     """One row per incident (chronological), listing every part played in it; split by year when long."""
     items = [(incident_id, tuple(group))
              for incident_id, group in groupby(mentions, key=lambda m: m.incident)]
-    return paging.section_table(page, "incidents", f"{title}: incidents", items,
+    return paging.section_table(page, "incidents", t("{title}: incidents", title=title), items,
                                 [lambda item: _year_of(page, item[0])],
-                                ("Date", "Incident", "Part in it"), _incident_rows)
+                                (t("Date"), t("Incident"), t("Part in it")), _incident_rows)
 
 
 def _allegation_rows(page: Page, items: Sequence[tuple[Mention, Claim]]) -> list[Sequence[str]]:
     rows = []
     for mention, claim in items:
-        text = page.notes.text(claim.alleges, inline=True) + page.notes.cite(claim.cite)
+        text = page.text(claim, "alleges", claim.alleges, inline=True) + page.notes.cite(claim.cite)
         rows.append((text, page.chain(claim.chain),
                      page.record("incident", mention.incident, claim_anchor(claim.id)),
-                     human_date(claim.as_of, missing="not stated"), page.source_cell(claim.cite.source)))
+                     human_date(claim.as_of, missing=t("not stated")), page.source_cell(claim.cite.source)))
     return rows
 
 
@@ -88,7 +103,8 @@ def allegations(page: Page, mentions: tuple[Mention, ...], title: str) -> str:
         claim = _claims(page, mention.incident).get(mention.claim or "") if mention.how == "accused" else None
         if claim is not None:
             items.append((mention, claim))
-    return paging.section_table(page, "allegations", f"{title}: allegations", items,
+    return paging.section_table(page, "allegations", t("{title}: allegations", title=title), items,
                                 [lambda item: _year_of(page, item[0].incident)],
-                                ("Allegation", "Made by, then relays", "Incident", "As of", "Source"),
+                                (t("Allegation"), t("Made by, then relays"), t("Incident"), t("As of"),
+                                 t("Source")),
                                 _allegation_rows)

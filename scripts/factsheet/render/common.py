@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -14,6 +14,7 @@ from ..cite import Notes, References
 from ..edition import VERSION, data_date
 from ..figures import Group, Origin, Scope, scope
 from ..governorates import GOVERNORATES
+from ..i18n import N_, language, t, vt
 from ..link import Links
 from ..markup import attr, esc, external, human_date, lang_span, link, name, number, record_path, rel
 from ..model import DENIAL, Claim, Dataset, Link, Part, Variant
@@ -36,12 +37,18 @@ class Context:
     ds: Dataset
     links: Links
     refs: References
+    lang: str = "en"  # the edition being written: "en" at the top of the site, "ar" under ar/
 
     @cached_property
     def edition(self) -> dict[str, str]:
         """The data's version and newest date, which every page shows (edition.py)."""
         date = data_date(self.ds)
         return {"data_version": VERSION, "data_date": date, "data_date_text": human_date(date)}
+
+    @property
+    def prefix(self) -> str:
+        """Where the edition's pages are, below the top of the site: "" for English, "ar/" for Arabic."""
+        return "" if self.lang == "en" else f"{self.lang}/"
 
     @cached_property
     def parties(self) -> Parties:
@@ -65,21 +72,27 @@ class Page:
         return {self.path: text, **self.subpages} if self.subpages else text
 
     def to(self, target: str) -> str:
-        """A relative link target from this page."""
+        """A relative link target from this page (to a page of the same edition)."""
         return rel(self.path, target)
+
+    def to_shared(self, target: str) -> str:
+        """A relative link to a file both editions share (the downloads), which lives at the top."""
+        return "../" * self.ctx.prefix.count("/") + rel(self.path, target)
 
     def record(self, kind: str, record_id: str, anchor: str = "") -> str:
         """A link to a person, organisation, incident or source page, labelled with its name."""
         target = self.to(record_path(kind, record_id) + (f"#{anchor}" if anchor else ""))
         if kind == "incident" and record_id in self.ds.incidents:
             # A title's citation markers become footnotes after the link (a link cannot hold them).
-            title = self.ds.incidents[record_id].title
-            refs = "".join(self.notes(m.key, m.locator) for m in markers(title))
-            return link(esc(plain_title(title)), target) + refs
+            incident = self.ds.incidents[record_id]
+            title, fallback = text_of(incident, "title", incident.title)
+            refs = "".join(self.notes(m.key, m.locator) for m in markers(title or ""))
+            shown = esc(plain_title(title or ""))
+            return link(untranslated(shown) if fallback else shown, target) + refs
         if kind == "source" and record_id in self.ds.sources:
             return link(cite_title(self.ds.sources[record_id].title), target)
         found = {"person": self.ds.people, "organisation": self.ds.organisations}.get(kind, {}).get(record_id)
-        return link(name(found.name), target) if found else esc(record_id)
+        return link(name_html(found), target) if found else esc(record_id)
 
     def link_item(self, item: Link, marked: bool = True) -> str:
         """One link of a chain: a record link, bodies speaking jointly, or an unnamed claimant in words.
@@ -87,17 +100,21 @@ class Page:
         marked: label a party to the events as such (claimants and relays; not the accused).
         """
         if item.joint:
-            shown = " and ".join(self.link_item(member, marked) for member in item.joint) + " (jointly)"
+            shown = t("{names} (jointly)", names=t(" and ").join(self.link_item(member, marked)
+                                                                  for member in item.joint))
         elif item.ref:
             shown = self.record(*item.ref)
         else:
-            shown = unnamed(item.unnamed or "")
+            # A translation words an unnamed claimant whole ("مصادر طبية"); English adds "unnamed".
+            shown = (unnamed(item.unnamed or "") if language() == "en"
+                     else self.inline(item, "unnamed", item.unnamed or "", esc))
         if item.speaks_for:
-            shown += f", speaking for {self.record('organisation', item.speaks_for)}"
+            shown += t(", speaking for {name}", name=self.record("organisation", item.speaks_for))
         if item.described_as:
-            described = f"described as “{esc(item.described_as)}”"
+            described = t("described as “{words}”", words=self.inline(item, "as", item.described_as, esc))
             if item.joint:  # one parenthesis: "A and B (jointly, described as ...)"
-                shown = f"{shown.removesuffix(' (jointly)')} (jointly, {described})"
+                names = t(" and ").join(self.link_item(member, marked) for member in item.joint)
+                shown = t("{names} (jointly, {described})", names=names, described=described)
             else:
                 shown += f" ({described})"
         if marked and not item.joint and self.ctx.parties.link(item):
@@ -108,13 +125,15 @@ class Page:
         """Origin first, then each relay, joined by what each did (relayed, reposted, translated)."""
         shown = self.link_item(chain[0]) if chain else ""
         for item in chain[1:]:
-            shown += f", {CHAIN_VERBS.get(item.role or 'relay', 'relayed by')} {self.link_item(item)}"
+            verb = vt(CHAIN_VERBS.get(item.role or "relay", "relayed by"))
+            shown += t(", {verb} {name}", verb=verb, name=self.link_item(item))
         return shown
 
     def origin(self, found: Origin) -> str:
         """An independent origin as a link, a party labelled; bodies speaking jointly as one origin."""
         if found.kind == "joint":
-            return " and ".join(self.origin(Origin(kind, ref)) for kind, ref in found.members) + " (jointly)"
+            return t("{names} (jointly)", names=t(" and ").join(self.origin(Origin(kind, ref))
+                                                                for kind, ref in found.members))
         known = self.ctx.parties
         party = {"organisation": known.organisation, "person": known.person,
                  "source": lambda key: known.source(self.ds.sources.get(key))}.get(found.kind, bool)(found.id)
@@ -122,7 +141,7 @@ class Page:
 
     def party_mark(self) -> str:
         """The label beside a party to the events, linked to where the methodology explains it."""
-        return tag("party to the events", self.to(f"{METHODOLOGY}#parties"), PARTY_MEANING, "fs-party")
+        return tag(t("party to the events"), self.to(f"{METHODOLOGY}#parties"), t(PARTY_MEANING), "fs-party")
 
     def kind_mark(self, key: str) -> str:
         """The kind of a source as a label linked to its explanation, and whether a party publishes it."""
@@ -132,11 +151,11 @@ class Page:
         kind = source.get("kind") or ""
         known = kind in SOURCE_KINDS
         target = self.to(f"{METHODOLOGY}#" + (f"kind-{kind}" if known else "source-kinds"))
-        shown = tag(source_kind_label(kind) if kind else "kind not recorded", target,
-                    SOURCE_KINDS.get(kind, ""), "fs-kind")
+        shown = tag(vt(source_kind_label(kind)) if kind else t("kind not recorded"), target,
+                    vt(SOURCE_KINDS.get(kind, "")), "fs-kind")
         if self.ctx.parties.source(source):
             target = self.to(f"{METHODOLOGY}#parties")
-            shown += " " + tag("published by a party", target, PARTY_SOURCE_MEANING, "fs-party")
+            shown += " " + tag(t("published by a party"), target, t(PARTY_SOURCE_MEANING), "fs-party")
         return shown
 
     def party_fact(self, kind: str, record_id: str) -> str:
@@ -145,14 +164,15 @@ class Page:
         if kind == "organisation" and known.organisation(record_id):
             record = self.ds.organisations[record_id]
             if record.party:
-                return f"yes ({self.party_mark()}: marked so in its record)"
+                return t("yes ({mark}: marked so in its record)", mark=self.party_mark())
             above = record.parent
             while above and not self.ds.organisations[above].party:
                 above = self.ds.organisations[above].parent
-            return f"yes ({self.party_mark()}: part of {self.record('organisation', above or '')})"
+            return t("yes ({mark}: part of {name})", mark=self.party_mark(),
+                     name=self.record("organisation", above or ""))
         if kind == "person" and known.person(record_id):
-            posts = ", ".join(self.record("organisation", o) for o in known.person(record_id))
-            return f"yes ({self.party_mark()}: a post in {posts})"
+            posts = t(", ").join(self.record("organisation", o) for o in known.person(record_id))
+            return t("yes ({mark}: a post in {names})", mark=self.party_mark(), names=posts)
         return ""
 
     def source_cell(self, key: str) -> str:
@@ -165,8 +185,9 @@ class Page:
         names = []
         for kind, ref in found.members:
             record = {"person": self.ds.people, "organisation": self.ds.organisations}.get(kind, {}).get(ref)
-            names.append(name(record.name) if record else "its source")
-        return " and ".join(names) + (" (jointly)" if found.kind == "joint" else "")
+            names.append(name_html(record) if record else t("its source"))
+        joined = t(" and ").join(names)
+        return t("{names} (jointly)", names=joined) if found.kind == "joint" else joined
 
     def source_label(self, key: str) -> str:
         """A short link to a source: who published it, and when."""
@@ -174,13 +195,33 @@ class Page:
         if source is None:
             return esc(key)
         who = self.ctx.refs.publishers.get(key, key)
-        when = human_date(source.get("date"), missing="undated")
-        return link(f"{name(who or key)}, {when}", self.to(record_path("source", key)))
+        when = human_date(source.get("date"))
+        publisher_id = source.get("publisherid")
+        org = self.ds.organisations.get(publisher_id) if publisher_id else None
+        shown = name_html(org) if org is not None and language() != "en" else foreign(who or key)
+        return link(t("{publisher}, {date}", publisher=shown, date=when),
+                    self.to(record_path("source", key)))
 
-    def title(self, value: str) -> str:
-        """A record title with any citation markers as footnotes after it."""
-        refs = "".join(self.notes(m.key, m.locator) for m in markers(value))
-        return esc(plain_title(value)) + refs
+    def title(self, value: str, record: object = None) -> str:
+        """A record title (in the edition's language) with any citation markers as footnotes after it."""
+        value, fallback = text_of(record, "title", value) if record is not None else (value, False)
+        refs = "".join(self.notes(m.key, m.locator) for m in markers(value or ""))
+        shown = esc(plain_title(value or ""))
+        return (untranslated(shown) if fallback else shown) + refs
+
+    def text(self, obj: object, field: str, english: str | None, inline: bool = False) -> str:
+        """A record's prose in the edition's language, footnoted; English marked when not yet translated."""
+        value, fallback = text_of(obj, field, english)
+        shown = self.notes.text(value, inline=inline)
+        if not fallback or not shown:
+            return shown
+        return untranslated(shown) if inline else untranslated_block(shown)
+
+    def inline(self, obj: object, field: str, english: str | None, show: Callable[[str], str]) -> str:
+        """A record's short text (a role, a place) in the edition's language, shown by show (escaping)."""
+        value, fallback = text_of(obj, field, english)
+        shown = show(value or "")
+        return untranslated(shown) if fallback and shown else shown
 
     def figure_links(self) -> FigureLinks:
         """Where the figures on this page link: incident pages, governorates and grades, relative to it."""
@@ -212,14 +253,17 @@ class Page:
             # A name search should rank the record itself above index pages listing the same name.
             meta["search"] = {"boost": boost}
         meta["factsheet"] = dict(self.ctx.edition)
+        if self.ctx.lang != "en":  # the page's language: the theme's words, direction and language switch
+            meta["factsheet"]["lang"] = self.ctx.lang
         if record:
             # Where the page lives on the public site (directory URLs), for "How to cite".
-            meta["factsheet"] |= {"record": record, "path": attr(self.path.removesuffix(".md") + "/")}
+            where = self.ctx.prefix + self.path.removesuffix(".md") + "/"
+            meta["factsheet"] |= {"record": record, "path": attr(where)}
         return f"---\n{front_matter(meta)}---\n\n" + body + ("\n\n" + notes if notes else "") + "\n"
 
 
-PARTY_MEANING = "what a party to the events is: see the methodology"
-PARTY_SOURCE_MEANING = "the source is party media, or a party to the events publishes it"
+PARTY_MEANING = N_("what a party to the events is: see the methodology")
+PARTY_SOURCE_MEANING = N_("the source is party media, or a party to the events publishes it")
 # Words that already say how many or which (a Reuters cameraman, two officials, the hospital).
 _DETERMINERS = {"a", "an", "the", "one", "two", "three", "four", "five", "some", "several", "many",
                 "other", "another", "unnamed", "anonymous", "unspecified", "unidentified"}
@@ -229,6 +273,90 @@ def unnamed(words_value: str) -> str:
     """An unnamed claimant in words: 'unnamed medical sources', 'a Reuters cameraman' as written."""
     first = words_value.split(" ", 1)[0].lower() if words_value else ""
     return esc(words_value) if first in _DETERMINERS else "unnamed " + esc(words_value)
+
+
+def quoted(shown: str) -> str:
+    """A source's own words (a figure as worded): in their language, isolated from the page's direction."""
+    return shown if language() == "en" else f'<bdi class="fs-worded">{shown}</bdi>'
+
+
+def in_english(shown: str) -> str:
+    """Text in English on a page in another language (a name with no Arabic form), tagged as English."""
+    return f'<span lang="en" dir="ltr">{shown}</span>'
+
+
+def untranslated(shown: str) -> str:
+    """English text on an Arabic page, with a visible label: its translation is not written yet."""
+    if not shown:
+        return shown
+    label = t("(not yet translated)")
+    return in_english(shown) + f' <span class="fs-untranslated">{label}</span>'
+
+
+def untranslated_block(shown: str) -> str:
+    """Paragraphs of English on an Arabic page, labelled as not yet translated."""
+    words = t("Not yet translated: the English text follows.")
+    label = f'<p class="fs-untranslated">{words}</p>'
+    return f'{label}\n\n<div lang="en" dir="ltr" markdown="1">\n\n{shown}\n\n</div>'
+
+
+def text_of(obj: object, field: str, english: str | None) -> tuple[str | None, bool]:
+    """A record's text in the language being written: (text, True when it falls back to the English)."""
+    if language() == "en" or not english:
+        return english, False
+    found = getattr(obj, "ar", None)
+    arabic = found.get(field) if found is not None else None
+    return (arabic, False) if arabic else (english, True)
+
+
+def place_text(where: object, field: str) -> tuple[str, bool]:
+    """A place's city, area or country in the language being written: (text, True when only in English).
+
+    Its Arabic text when the record has one; for a city, else its first Arabic spelling (a name).
+    """
+    english = getattr(where, field, None) or ""
+    value, fallback = text_of(where, field, english)
+    if not fallback:
+        return value or "", False
+    if field == "city":
+        for variant in getattr(where, "variants", ()):
+            if variant.lang == language():
+                return variant.name, False
+    return english, True
+
+
+def place_html(where: object, field: str) -> str:
+    """place_text as HTML: a name left in English is tagged as English (names are not labelled)."""
+    value, only_english = place_text(where, field)
+    return in_english(esc(value)) if only_english and value else esc(value)
+
+
+def foreign(value: str) -> str:
+    """A name as HTML: on a page in another language, tagged as English unless written in Arabic script."""
+    shown = name(value)
+    if language() == "en" or not value or re.search(r"[\u0600-\u06ff]", value):
+        return shown
+    return in_english(shown)
+
+
+def record_name(record: object) -> str:
+    """A person's or organisation's name in the language being written: its `ar: name`, else its first
+    Arabic spelling, else its name."""
+    english = getattr(record, "name", "")
+    if language() == "en":
+        return english
+    found = getattr(record, "ar", None)
+    given = found.get("name") if found is not None else None
+    if given:  # a name the record gives for the Arabic edition comes first
+        return given
+    return next((v.name for v in getattr(record, "variants", ()) if v.lang == language()), english)
+
+
+def name_html(record: object) -> str:
+    """A record's name as HTML: a name with no form in the page's language is tagged as English."""
+    shown = record_name(record)
+    return name(shown) if language() == "en" or shown != getattr(record, "name",
+                                                                 "") else in_english(name(shown))
 
 
 def tag(label: str, target: str, meaning: str, kind: str) -> str:
@@ -332,14 +460,14 @@ def variants(items: Sequence[Variant]) -> str:
     """Other names, Arabic script tagged as such, abbreviations marked."""
     shown = []
     for variant in items:
-        text = lang_span(variant.name, variant.lang)
-        shown.append(f"{text} (abbreviation)" if variant.abbreviation else text)
-    return ", ".join(shown)
+        text = lang_span(variant.name, variant.lang or ("en" if language() != "en" else None))
+        shown.append(t("{name} (abbreviation)", name=text) if variant.abbreviation else text)
+    return t(", ").join(shown)
 
 
 def words(value: str | None) -> str:
     """An id-like value (security-forces) as words."""
-    return esc((value or "").replace("-", " "))
+    return esc(vt((value or "").replace("-", " ")))
 
 
 def period_text(found: Scope) -> str:
@@ -348,17 +476,19 @@ def period_text(found: Scope) -> str:
         return ""
     kind, start, end = found.period
     if kind == "running":
-        return f"running total since {human_date(start)}, as of {human_date(end, missing='no date')}"
+        return t("running total since {start}, as of {end}", start=human_date(start),
+                 end=human_date(end, missing=t("no date")))
     if start and end:
-        return f"{human_date(start)} to {human_date(end)}"
-    return f"from {human_date(start)}" if start else f"up to {human_date(end)}"
+        return t("{start} to {end}", start=human_date(start), end=human_date(end))
+    return t("from {date}", date=human_date(start)) if start else t("up to {date}", date=human_date(end))
 
 
 def counted(counts: str | None, who: str | None, found: Scope | None = None) -> str:
     """What a figure counts, and who, as the source said; and the period, when not the incident's."""
-    counted_who = words(who) if who else "who not stated"
+    counted_who = words(who) if who else t("who not stated")
     period = period_text(found) if found is not None else ""
-    return f"{words(counts)} ({counted_who})" + (f", {period}" if period else "")
+    shown = t("{counts} ({who})", counts=words(counts), who=counted_who)
+    return t("{counted}, {period}", counted=shown, period=period) if period else shown
 
 
 def claim_counted(claim: Claim) -> str:
@@ -370,15 +500,17 @@ def reading(claim: Claim) -> str:
     """How a claim's wording was read: 29 or more, up to 35, about 6, 29 to 80, zero, no number."""
     low, high = claim.low, claim.high
     if low is None and high is None:
-        return "no number"
+        return t("no number")
     if low is None:
-        return f"up to {number(high or 0)}"
+        return t("up to {n}", n=number(high or 0))
     if high is None:
-        return f"{number(low)} or more"
+        return t("{n} or more", n=number(low))
     if low == high:
         approximate = claim.figure is not None and (found := read(claim.figure)) and found.kind == APPROXIMATE
-        return ("zero" if low == 0 else f"about {number(low)}") if approximate or low == 0 else number(low)
-    return f"{number(low)} to {number(high)}"
+        if low == 0:
+            return t("zero")
+        return t("about {n}", n=number(low)) if approximate else number(low)
+    return t("{low} to {high}", low=number(low), high=number(high))
 
 
 def figure(page: Page, claim: Claim) -> str:
@@ -386,26 +518,29 @@ def figure(page: Page, claim: Claim) -> str:
     ref = page.notes.cite(claim.cite)
     parts = parts_text(claim.parts)
     if claim.kind == DENIAL:
-        worded = f"“{esc(claim.figure)}” " if claim.figure else ""
-        return f"denial: {worded}(read as zero){ref}"
+        if claim.figure:
+            return t("denial: “{worded}” (read as zero)", worded=quoted(esc(claim.figure))) + ref
+        return t("denial: (read as zero)") + ref
     worded = esc(claim.figure or "")
     exact = claim.min is not None and claim.min == claim.max
     if exact and (claim.figure or "").replace(",", "").strip() == str(claim.min):
-        return worded + ref + parts
-    return f"“{worded}” (read as {reading(claim)}){ref}{parts}"
+        return quoted(worded) + ref + parts
+    return t("“{worded}” (read as {reading})", worded=quoted(worded), reading=reading(claim)) + ref + parts
 
 
 def parts_text(parts: Sequence[Part]) -> str:
     """A breakdown after its figure: ' (of which Baghdad: 276; in addition, security forces: 17)'."""
     shown = []
     for part in parts:
-        where = [GOVERNORATES[part.governorate].name if part.governorate in GOVERNORATES
-                 else (part.governorate or ""), part.place or "", (part.who or "").replace("-", " ")]
-        label = esc(", ".join(w for w in where if w))
-        value = esc(part.figure)
-        shown.append(f"{'in addition,' if part.in_addition else 'of which'} {label}: {value}")
+        gov = GOVERNORATES.get(part.governorate or "")
+        where = [esc(gov.arabic if language() == "ar" else gov.name) if gov else esc(part.governorate or ""),
+                 esc(text_of(part, "place", part.place)[0] or ""), words(part.who)]
+        label = t(", ").join(w for w in where if w)
+        value = quoted(esc(part.figure))
+        shown.append(t("in addition, {label}: {value}", label=label, value=value) if part.in_addition
+                     else t("of which {label}: {value}", label=label, value=value))
     # In brackets, so that the breakdown stays with its figure in cells that list several figures.
-    return f" ({'; '.join(shown)})" if shown else ""
+    return " (" + t("; ").join(shown) + ")" if shown else ""
 
 
 def claim_refs(page: Page, claims: Iterable[Claim]) -> str:
@@ -418,24 +553,36 @@ def range_cell(page: Page, found: Group) -> str:
     """29–46+ with the claims behind it; figures in words only are listed after it."""
     parts = []
     if found.claims:
-        parts.append(found.range_text + claim_refs(page, found.claims))
+        parts.append(isolated(found.range_text) + claim_refs(page, found.claims))
     if found.wordless:
-        worded = ", ".join(f"“{esc(c.figure or '')}”{page.notes.cite(c.cite)}" for c in found.wordless)
-        parts.append(("also in words only: " if found.claims else "in words only: ") + worded)
-    return "; ".join(parts)
+        worded = t(", ").join(t("“{worded}”", worded=quoted(esc(c.figure or ""))) + page.notes.cite(c.cite)
+                              for c in found.wordless)
+        parts.append(t("also in words only: {figures}", figures=worded) if found.claims
+                     else t("in words only: {figures}", figures=worded))
+    return t("; ").join(parts)
+
+
+_FIGURE = re.compile(r"\d[\d,]*(?:–\d[\d,]*)?\+?")
+
+
+def isolated(figure_text: str) -> str:
+    """Text with each figure or range (29–46+) isolated, so a right-to-left page cannot reorder it."""
+    if language() == "en":
+        return figure_text
+    return _FIGURE.sub(lambda m: f'<bdi dir="ltr">{m[0]}</bdi>', figure_text)
 
 
 def origins_cell(page: Page, found: Group) -> str:
     """How many independent origins, and which, each with its claims' footnotes."""
     if not found.origins:
         return ""
-    named = ", ".join(page.origin(o) + claim_refs(page, claims) for o, claims in found.origins)
-    return f"{number(len(found.origins))}: {named}"
+    named = t(", ").join(page.origin(o) + claim_refs(page, claims) for o, claims in found.origins)
+    return t("{n}: {names}", n=isolated(number(len(found.origins))), names=named)
 
 
 def grade_cell(page: Page, found: Group | None) -> str:
     """The grade, linked to where the methodology explains it."""
-    return link(esc(found.grade), page.to(f"{METHODOLOGY}#grades")) if found and found.grade else ""
+    return link(esc(vt(found.grade)), page.to(f"{METHODOLOGY}#grades")) if found and found.grade else ""
 
 
 def group_of(page: Page, incident_id: str, claim: Claim) -> Group | None:
@@ -451,6 +598,8 @@ def governorate_link(page: Page, gov_id: str) -> str:
     gov = GOVERNORATES.get(gov_id)
     if gov is None:
         return esc(gov_id)
+    if language() == "ar":
+        return link(esc(gov.arabic), page.to(governorate_target(page.ctx, gov_id)))
     label = f"{esc(gov.name)} ({lang_span(gov.arabic, 'ar')})"
     return link(label, page.to(governorate_target(page.ctx, gov_id)))
 

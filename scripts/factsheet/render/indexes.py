@@ -9,8 +9,9 @@ from .. import charts
 from ..charts.places import wider_than_one_governorate
 from ..figures import KILLED
 from ..governorates import GOVERNORATES
+from ..i18n import N_, language, t
 from ..link import PartRef
-from ..markup import esc, human_date, lang_span, name, number, sort_date
+from ..markup import esc, human_date, lang_span, number, sort_date
 from ..model import Claim, Organisation, Person
 from ..vocab import is_casualty
 from . import paging
@@ -23,11 +24,15 @@ from .common import (
     claim_counted,
     claim_refs,
     figure,
+    foreign,
     governorate_target,
     governorates_split,
     grade_cell,
     group_of,
+    isolated,
     period_text,
+    place_text,
+    quoted,
     range_cell,
     table,
     variants,
@@ -51,27 +56,36 @@ def killed(page: Page, incident_id: str) -> tuple[str, str]:
     latest = [(run, claim) for run in found.series if run.counts == KILLED for _, claim in run.latest]
     if not groups and not latest:
         return "", ""
-    cells = [f"{range_cell(page, g)} ({words(g.who) if g.who else 'who not stated'}"
-             + (f", {period_text(g.scope)})" if g.scope.period else ")")
-             + (f", {grade_cell(page, g)}" if g.grade else "") for g in groups]
+    cells = [t("{range} ({who}, {period})", range=range_cell(page, g), who=_who(g.who),
+               period=period_text(g.scope))
+             if g.scope.period else t("{range} ({who})", range=range_cell(page, g), who=_who(g.who))
+             for g in groups]
+    cells = [t("{cell}, {grade}", cell=cell, grade=grade_cell(page, g)) if g.grade else cell
+             for cell, g in zip(cells, groups, strict=True)]
     claims = [c for g in groups for c in g.claims + g.wordless]  # the claims the cells show
     if latest:
         newest = max(latest, key=lambda item: (sort_date(item[1].as_of), item[1].id))[1]
         grade = grade_cell(page, group_of(page, incident_id, newest))
-        cells.append(f"running total, latest: {figure(page, newest)}, "
-                     f"as of {human_date(newest.as_of, missing='no date')}" + (f", {grade}" if grade else ""))
+        cell = t("running total, latest: {figure}, as of {date}", figure=figure(page, newest),
+                 date=human_date(newest.as_of, missing=t("no date")))
+        cells.append(t("{cell}, {grade}", cell=cell, grade=grade) if grade else cell)
         claims.append(newest)
     sources = len({c.cite.source for c in claims})
-    return "; ".join(cells), number(sources) + claim_refs(page, claims)
+    return t("; ").join(cells), isolated(number(sources)) + claim_refs(page, claims)
+
+
+def _who(who: str | None) -> str:
+    return words(who) if who else t("who not stated")
 
 
 def place(page: Page, incident_id: str) -> str:
     """City or area, with governorates."""
     where = page.ds.incidents[incident_id].place
-    first = where.city or where.area or where.country or ""
-    govs = [GOVERNORATES[g].name for g in where.governorates if g in GOVERNORATES]
+    first = place_text(where, "city")[0] or place_text(where, "area")[0] or place_text(where, "country")[0]
+    govs = [GOVERNORATES[g].arabic if language() == "ar" else GOVERNORATES[g].name
+            for g in where.governorates if g in GOVERNORATES]
     # Baghdad, the city, is in Baghdad, the governorate: name it once.
-    return ", ".join(esc(p) for p in dict.fromkeys(p for p in (first, *govs) if p))
+    return t(", ").join(esc(p) for p in dict.fromkeys(p for p in (first, *govs) if p))
 
 
 def _incident_rows(page: Page, ids: Sequence[str]) -> list[Sequence[str]]:
@@ -79,7 +93,8 @@ def _incident_rows(page: Page, ids: Sequence[str]) -> list[Sequence[str]]:
     for incident_id in ids:
         incident = page.ds.incidents[incident_id]
         row_killed, row_sources = killed(page, incident_id)
-        rows.append((human_date(incident.date, missing="date unknown"), page.record("incident", incident_id),
+        rows.append((human_date(incident.date, missing=t("date unknown")), page.record("incident",
+                                                                                       incident_id),
                      place(page, incident_id), row_killed, row_sources))
     return rows
 
@@ -94,25 +109,29 @@ def _by_date(ctx: Context, incident_of: Callable[[T], str]) -> list[Callable[[T]
 def incidents(ctx: Context) -> dict[str, str]:
     """Every incident in date order, with the claimed range of deaths (split by year when long)."""
     def intro(page: Page) -> list[str]:
-        text = (f"Every incident in date order. *Killed* is the range of claimed deaths, for each group "
-                f"of people the sources counted; *Sources* is how many sources give those figures. See "
-                f"[how figures become ranges]({page.to(METHODOLOGY)}#ranges), or browse "
-                f"[by governorate]({page.to(GOVERNORATES_PAGE)}).")
+        text = t("Every incident in date order. *Killed* is the range of claimed deaths, for each group "
+                 "of people the sources counted; *Sources* is how many sources give those figures. See "
+                 "[how figures become ranges]({ranges}), or browse [by governorate]({governorates}).",
+                 ranges=f"{page.to(METHODOLOGY)}#ranges", governorates=page.to(GOVERNORATES_PAGE))
         return [text, charts.timeline(ctx.ds, page.notes.cite, page.figure_links()).markdown()]
 
-    return paging.paged(ctx, INCIDENTS, "Incidents", intro, list(ctx.links.chronology),
+    return paging.paged(ctx, INCIDENTS, t("Incidents"), intro, list(ctx.links.chronology),
                         _by_date(ctx, lambda i: i),
-                        ("Date", "Incident", "Place", "Killed (claimed)", "Sources"), _incident_rows)
+                        (t("Date"), t("Incident"), t("Place"), t("Killed (claimed)"),
+                         t("Sources")), _incident_rows)
 
 
 def _part_text(page: Page, ref: PartRef) -> str:
     """A governorate's share of a wider figure: '276 in this governorate, of “at least 543” in all; ...'."""
     part, claim = ref.part, ref.claim
     who = f" {words(part.who)}" if part.who else ""
-    relation = "besides" if part.in_addition else "of"
-    whole = esc(claim.figure or "")
-    return (f"{esc(part.figure)}{who}{page.notes.cite(claim.cite)} in this governorate, {relation} “{whole}” "
-            f"in all; counted: {claim_counted(claim)}")
+    whole = quoted(esc(claim.figure or ""))
+    figure_text = quoted(esc(part.figure)) + who + page.notes.cite(claim.cite)
+    if part.in_addition:
+        return t("{figure} in this governorate, besides “{whole}” in all; counted: {counted}",
+                 figure=figure_text, whole=whole, counted=claim_counted(claim))
+    return t("{figure} in this governorate, of “{whole}” in all; counted: {counted}",
+             figure=figure_text, whole=whole, counted=claim_counted(claim))
 
 
 def _governorate_killed(page: Page, gov_id: str, incident_id: str) -> str:
@@ -129,8 +148,10 @@ def _governorate_killed(page: Page, gov_id: str, incident_id: str) -> str:
     if KILLED not in counts:  # asked without killed(), which would add footnotes the page never shows
         return ""
     # No count in words: a bare number here would read as a figure without its footnote.
-    wide = "several governorates" if len(set(incident.place.governorates)) > 1 else "the whole country"
-    return f"none for this governorate alone: the incident's figures are for {wide} together"
+    if len(set(incident.place.governorates)) > 1:
+        return t("none for this governorate alone: the incident's figures are for several governorates "
+                 "together")
+    return t("none for this governorate alone: the incident's figures are for the whole country together")
 
 
 def _governorate_ids(ctx: Context, gov_id: str) -> list[str]:
@@ -143,22 +164,25 @@ def _governorate_ids(ctx: Context, gov_id: str) -> list[str]:
 
 def _governorate_rows(gov_id: str) -> Callable[[Page, Sequence[str]], list[Sequence[str]]]:
     def rows(page: Page, ids: Sequence[str]) -> list[Sequence[str]]:
-        return [(human_date(page.ds.incidents[i].date, missing="date unknown"), page.record("incident", i),
+        return [(human_date(page.ds.incidents[i].date, missing=t("date unknown")), page.record("incident", i),
                  place(page, i), _governorate_killed(page, gov_id, i)) for i in ids]
     return rows
 
 
-GOV_HEADERS = ("Date", "Incident", "Place", "Killed (claimed)")
+def gov_headers() -> tuple[str, ...]:
+    return (t("Date"), t("Incident"), t("Place"), t("Killed (claimed)"))
 
 
 def _governorate_heading(gov_id: str) -> str:
     if gov_id:
         gov = GOVERNORATES[gov_id]
+        if language() == "ar":
+            return esc(gov.arabic)
         return f"{esc(gov.name)} ({lang_span(gov.arabic, 'ar')})"
-    return "No governorate given"
+    return t("No governorate given")
 
 
-GOV_INTRO = ("Each governorate lists the incidents that happened there. An incident that covers several "
+GOV_INTRO = N_("Each governorate lists the incidents that happened there. An incident that covers several "
              "governorates, or the whole country, is listed under each of them, but its figures are not: "
              "a figure for several governorates together says nothing of any one of them. Where a source "
              "gives a governorate's share of such a figure, that share is shown instead.")
@@ -168,23 +192,27 @@ def governorates(ctx: Context) -> dict[str, str]:
     """Incidents grouped by governorate; an incident in several governorates is under each, its totals not."""
     present = [g for g in [*GOVERNORATES, ""] if _governorate_ids(ctx, g)]
     page = Page(ctx, GOVERNORATES_PAGE)
-    title = "Incidents by governorate"
+    title = t("Incidents by governorate")
     if not governorates_split(ctx):
-        blocks = [f"# {title}", GOV_INTRO]
+        blocks = [f"# {title}", t(GOV_INTRO)]
         for gov_id in present:
             blocks.append(f"## {_governorate_heading(gov_id)} {{#{gov_id or NO_GOVERNORATE}}}")
-            blocks.append(table(GOV_HEADERS, _governorate_rows(gov_id)(page, _governorate_ids(ctx, gov_id))))
+            blocks.append(table(gov_headers(), _governorate_rows(gov_id)(page, _governorate_ids(ctx,
+                                                                                                gov_id))))
         return {GOVERNORATES_PAGE: page.render(title, blocks)}
     # A large site: the overview links to a page per governorate, itself split by date when long.
     listing = "\n".join(f"- [{_governorate_heading(g)}]({page.to(governorate_target(ctx, g))})"
                         for g in present)
-    out = {GOVERNORATES_PAGE: page.render(title, [f"# {title}", GOV_INTRO, listing])}
+    out = {GOVERNORATES_PAGE: page.render(title, [f"# {title}", t(GOV_INTRO), listing])}
     for gov_id in present:
-        name_text = GOVERNORATES[gov_id].name if gov_id else "No governorate given"
-        out |= paging.paged(ctx, governorate_target(ctx, gov_id), f"Incidents in {name_text}",
-                            lambda p: [f"Back to [{title}]({p.to(GOVERNORATES_PAGE)}).", GOV_INTRO],
+        gov = GOVERNORATES.get(gov_id)
+        name_text = (gov.arabic if language() == "ar" else gov.name) if gov else t("No governorate given")
+        out |= paging.paged(ctx, governorate_target(ctx, gov_id), t("Incidents in {name}", name=name_text),
+                            lambda p: [t("Back to [{title}]({target}).", title=title,
+                                         target=p.to(GOVERNORATES_PAGE)),
+                                       t(GOV_INTRO)],
                             _governorate_ids(ctx, gov_id), _by_date(ctx, lambda i: i),
-                            GOV_HEADERS, _governorate_rows(gov_id))
+                            gov_headers(), _governorate_rows(gov_id))
     return out
 
 
@@ -193,7 +221,7 @@ def _people_rows(page: Page, people: Sequence[Person]) -> list[Sequence[str]]:
     for person in people:
         orgs = dict.fromkeys(r.organisation for r in person.roles if r.organisation)
         rows.append((page.record("person", person.id), variants(person.variants),
-                     ", ".join(page.record("organisation", o) for o in orgs)))
+                     t(", ").join(page.record("organisation", o) for o in orgs)))
     return rows
 
 
@@ -201,11 +229,11 @@ def people(ctx: Context) -> dict[str, str]:
     """Everyone with a page, by name, with every other spelling."""
     found = sorted(ctx.ds.people.values(), key=lambda p: (p.name.lower(), p.id))
     def intro(page: Page) -> list[str]:
-        return ["Everyone the records name, by name, with every other spelling of the name (Arabic script "
-                "included) and the organisations they held posts in."]
+        return [t("Everyone the records name, by name, with every other spelling of the name (Arabic script "
+                  "included) and the organisations they held posts in.")]
 
-    return paging.paged(ctx, PEOPLE, "People", intro, found, [lambda p: paging.initial(p.name)],
-                        ("Name", "Also written", "Organisations"), _people_rows)
+    return paging.paged(ctx, PEOPLE, t("People"), intro, found, [lambda p: paging.initial(p.name)],
+                        (t("Name"), t("Also written"), t("Organisations")), _people_rows)
 
 
 def _organisation_rows(page: Page, orgs: Sequence[Organisation]) -> list[Sequence[str]]:
@@ -217,20 +245,21 @@ def organisations(ctx: Context) -> dict[str, str]:
     """Every organisation, by name, with other names, kind and parent."""
     found = sorted(ctx.ds.organisations.values(), key=lambda o: (o.name.lower(), o.id))
     def intro(page: Page) -> list[str]:
-        return ["Every organisation the records name: armed groups, forces, governments and their bodies, "
-                "rights bodies, news agencies and other outlets, with their other names, kind and parent. "
-                f"Those that are [parties to the events]({page.to(METHODOLOGY)}#parties) say so on their "
-                "page."]
+        return [t("Every organisation the records name: armed groups, forces, governments and their bodies, "
+                  "rights bodies, news agencies and other outlets, with their other names, kind and parent. "
+                  "Those that are [parties to the events]({target}) say so on their page.",
+                  target=f"{page.to(METHODOLOGY)}#parties")]
 
-    return paging.paged(ctx, ORGANISATIONS, "Organisations", intro, found,
-                        [lambda o: paging.initial(o.name)], ("Name", "Also written", "Kind", "Part of"),
+    return paging.paged(ctx, ORGANISATIONS, t("Organisations"), intro, found,
+                        [lambda o: paging.initial(o.name)], (t("Name"), t("Also written"), t("Kind"),
+                                                             t("Part of")),
                         _organisation_rows)
 
 
 def _source_rows(page: Page, keys: Sequence[str]) -> list[Sequence[str]]:
     sources, publishers = page.ds.sources, page.ctx.refs.publishers
-    return [(page.record("source", k), name(publishers[k]),
-             human_date(sources[k].get("date"), missing="undated"), page.kind_mark(k)) for k in keys]
+    return [(page.record("source", k), foreign(publishers[k]),
+             human_date(sources[k].get("date")), page.kind_mark(k)) for k in keys]
 
 
 def sources(ctx: Context) -> dict[str, str]:
@@ -238,18 +267,18 @@ def sources(ctx: Context) -> dict[str, str]:
     keys = sorted(ctx.ds.sources, key=lambda k: (ctx.refs.publishers[k].lower(),
                                                  sort_date(ctx.ds.sources[k].get("date")), k))
     def intro(page: Page) -> list[str]:
-        return ["Every document the site reads its figures in, by publisher, with its kind. Each source's "
-                "page gives its stake in the events and every claim read in it; see "
-                f"[the source base]({page.to(METHODOLOGY)}#sources) for how many come from parties to the "
-                "events."]
+        return [t("Every document the site reads its figures in, by publisher, with its kind. Each source's "
+                  "page gives its stake in the events and every claim read in it; see "
+                  "[the source base]({target}) for how many come from parties to the events.",
+                  target=f"{page.to(METHODOLOGY)}#sources")]
 
-    return paging.paged(ctx, SOURCES, "Sources", intro, keys,
+    return paging.paged(ctx, SOURCES, t("Sources"), intro, keys,
                         [lambda k: paging.initial(ctx.refs.publishers[k])],
-                        ("Source", "Published by", "Date", "Kind"), _source_rows)
+                        (t("Source"), t("Published by"), t("Date"), t("Kind")), _source_rows)
 
 
 def _claim_rows(page: Page, items: Sequence[tuple[str, Claim]]) -> list[Sequence[str]]:
-    return [(human_date(page.ds.incidents[incident_id].date, missing="date unknown"),
+    return [(human_date(page.ds.incidents[incident_id].date, missing=t("date unknown")),
              page.record("incident", incident_id, claim_anchor(claim.id)),
              claim_counted(claim), figure(page, claim), grade_cell(page, group_of(page, incident_id, claim)),
              page.chain(claim.chain), page.source_cell(claim.cite.source)) for incident_id, claim in items]
@@ -262,12 +291,14 @@ def claims(ctx: Context) -> dict[str, str]:
              if claim.is_counted and is_casualty(claim.counts)]
 
     def intro(page: Page) -> list[str]:
-        return ["Every casualty figure of every incident (killed, injured, detained, disappeared), and "
-                "every denial of one, one row per claim, as each source worded it. Figures are compared "
-                f"only within one incident and scope; see the [methodology]({page.to(METHODOLOGY)})."]
+        return [t("Every casualty figure of every incident (killed, injured, detained, disappeared), and "
+                  "every denial of one, one row per claim, as each source worded it. Figures are compared "
+                  "only within one incident and scope; see the [methodology]({target}).",
+                  target=page.to(METHODOLOGY))]
 
-    headers = ("Date", "Incident", "Counted", "Figure as worded", "Grade", "Claimant, then relays", "Source")
-    return paging.paged(ctx, CLAIMS, "All casualty claims", intro, items, _by_date(ctx, lambda it: it[0]),
+    headers = (t("Date"), t("Incident"), t("Counted"), t("Figure as worded"), t("Grade"),
+               t("Claimant, then relays"), t("Source"))
+    return paging.paged(ctx, CLAIMS, t("All casualty claims"), intro, items, _by_date(ctx, lambda it: it[0]),
                         headers, _claim_rows)
 
 
@@ -280,8 +311,9 @@ def _victim_row(page: Page, person_id: str) -> Sequence[str]:
         return shown + page.notes.cite(cells[label].cite) if label in cells else ""
 
     died = cell("died", human_date(cells["died"].value)) if "died" in cells else ""
-    age = cell("age", number(int(cells["age"].value))) if "age" in cells else ""
-    where = cell("place", esc(cells["place"].value)) if "place" in cells else ""
+    age = cell("age", isolated(number(int(cells["age"].value)))) if "age" in cells else ""
+    where = cell("place", page.inline(cells["place"], "text", cells["place"].value,
+                                      esc)) if "place" in cells else ""
     incident = page.record("incident", victim.incident) if victim.incident else ""
     return (page.record("person", person_id), died, age, where, incident)
 
@@ -292,13 +324,13 @@ def victims(ctx: Context) -> str:
     named = [p for p in ctx.ds.people.values() if p.victim is not None]
     by_date = sorted(named, key=lambda p: (sort_date(p.victim.died.value if p.victim and p.victim.died
                                                      else None), p.name.lower(), p.id))
-    headers = ("Name", "Died", "Age", "Where", "Incident")
-    blocks = ["# Named dead",
-              "People killed in the events whom the sources name, each fact with its footnote. The same "
-              "list is given twice: [by date of death](#by-date) and [by governorate](#by-place).",
-              "## By date of death {#by-date}",
-              table(headers, [_victim_row(page, p.id) for p in by_date]) or "No named victims yet.",
-              "## By governorate {#by-place}"]
+    headers = (t("Name"), t("Died"), t("Age"), t("Where"), t("Incident"))
+    blocks = ["# " + t("Named dead"),
+              t("People killed in the events whom the sources name, each fact with its footnote. The same "
+                "list is given twice: [by date of death](#by-date) and [by governorate](#by-place)."),
+              "## " + t("By date of death") + " {#by-date}",
+              table(headers, [_victim_row(page, p.id) for p in by_date]) or t("No named victims yet."),
+              "## " + t("By governorate") + " {#by-place}"]
     groups: dict[str, list[str]] = {}
     for person in by_date:
         incident = ctx.ds.incidents.get(person.victim.incident or "") if person.victim else None
@@ -308,4 +340,4 @@ def victims(ctx: Context) -> str:
     for gov in sorted(groups, key=lambda g: (not g, GOVERNORATES[g].name if g in GOVERNORATES else g)):
         blocks.append(f"### {_governorate_heading(gov)} {{#victims-{gov or NO_GOVERNORATE}}}")
         blocks.append(table(headers, [_victim_row(page, p) for p in groups[gov]]))
-    return page.render("Named dead", blocks)
+    return page.render(t("Named dead"), blocks)

@@ -2,10 +2,23 @@
 
 from __future__ import annotations
 
-from ..markup import esc, human_date, name, record_path
+from ..i18n import t, vt
+from ..markup import esc, human_date, record_path
 from ..model import Organisation
 from . import backlinks
-from .common import Context, Page, first_sentence, plain, section, table, variants, words
+from .common import (
+    Context,
+    Page,
+    first_sentence,
+    name_html,
+    plain,
+    record_name,
+    section,
+    table,
+    text_of,
+    variants,
+    words,
+)
 
 
 def path(org_id: str) -> str:
@@ -17,21 +30,22 @@ def facts(page: Page, org: Organisation) -> str:
     """Other names, kind, parent and sub-organisations."""
     subs = page.ctx.links.suborganisations.get(org.id, ())
     items = [
-        ("Also written", variants(org.variants)),
-        ("Kind", words(org.kind)),
-        ("Part of", page.record("organisation", org.parent) if org.parent else ""),
-        ("Sub-organisations", ", ".join(page.record("organisation", s) for s in subs)),
-        ("Party to the events", page.party_fact("organisation", org.id)),
+        (t("Also written"), variants(org.variants)),
+        (t("Kind"), words(org.kind)),
+        (t("Part of"), page.record("organisation", org.parent) if org.parent else ""),
+        (t("Sub-organisations"), t(", ").join(page.record("organisation", s) for s in subs)),
+        (t("Party to the events"), page.party_fact("organisation", org.id)),
     ]
     return "\n".join(f"- **{label}:** {value}" for label, value in items if value)
 
 
 def members(page: Page, org: Organisation) -> str:
     """People with a post in it, each post cited."""
-    rows = [(page.record("person", person_id), esc(role.title) + page.notes.cite(role.cite),
-             human_date(role.start, missing="not known"), human_date(role.end, missing="not known"))
+    rows = [(page.record("person", person_id), page.inline(role, "title", role.title, esc)
+             + page.notes.cite(role.cite), human_date(role.start, missing=t("not known")),
+             human_date(role.end, missing=t("not known")))
             for person_id, role in page.ctx.links.members.get(org.id, ())]
-    return table(("Person", "Post", "From", "To"), rows)
+    return table((t("Person"), t("Post"), t("From"), t("To")), rows)
 
 
 def published(page: Page, org: Organisation) -> str:
@@ -44,16 +58,18 @@ def render(ctx: Context, org: Organisation) -> str | dict[str, str]:
     """The Markdown of one organisation page."""
     page = Page(ctx, path(org.id))
     mentions = ctx.links.mentions.get(("organisation", org.id), ())
+    shown = record_name(org)
     blocks = [
-        f"# {name(org.name)}",
+        f"# {name_html(org)}",
         facts(page, org),
-        page.notes.text(org.summary),
-        section("People with posts in it", members(page, org), anchor="people"),
-        section("Incidents", backlinks.incidents(page, mentions, org.name), anchor="incidents"),
-        section("Allegations about it", backlinks.allegations(page, mentions, org.name),
+        page.text(org, "summary", org.summary),
+        section(t("People with posts in it"), members(page, org), anchor="people"),
+        section(t("Incidents"), backlinks.incidents(page, mentions, shown), anchor="incidents"),
+        section(t("Allegations about it"), backlinks.allegations(page, mentions, shown),
                 anchor="allegations"),
-        section("Sources it published", published(page, org), anchor="sources"),
+        section(t("Sources it published"), published(page, org), anchor="sources"),
     ]
-    summary = f"{org.name} ({org.kind.replace('-', ' ')}): {first_sentence(plain(org.summary))}"
-    return page.with_subpages(page.render(org.name, blocks, boost=2, description=summary,
+    summary = t("{name} ({kind}): {summary}", name=shown, kind=vt(org.kind.replace("-", " ")),
+                summary=first_sentence(plain(text_of(org, "summary", org.summary)[0] or "")))
+    return page.with_subpages(page.render(shown, blocks, boost=2, description=summary,
                                           record="organisation"))

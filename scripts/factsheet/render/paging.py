@@ -6,7 +6,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from ..markup import esc, link
+from ..i18n import language, t
+from ..markup import esc, human_date, link
 from .common import PAGE_ROWS, Context, Page, table
 
 T = TypeVar("T")
@@ -69,18 +70,21 @@ def paged(ctx: Context, base: str, title: str, intro: Callable[[Page], list[str]
     """One page with the whole table, or, when it is long, a page of parts and a page per part."""
     page = Page(ctx, base)
     if len(items) <= PAGE_ROWS:
-        body = table(headers, rows(page, items)) or "Nothing yet."
+        body = table(headers, rows(page, items)) or t("Nothing yet.")
         return {base: page.render(title, [f"# {esc(title)}", *intro(page), body])}
     parts = split(items, keys, base.removesuffix(".md"))
-    listing = "\n".join(f"- {link(esc(p.label), page.to(p.path))}" for p in parts)
-    note = "The table is long, so it is split into these parts:"
+    listing = "\n".join(f"- {link(esc(label(p.label)), page.to(p.path))}" for p in parts)
+    note = t("The table is long, so it is split into these parts:")
     out = {base: page.render(title, [f"# {esc(title)}", *intro(page), note, listing])}
     for part in parts:
         sub = Page(ctx, part.path)
-        back = f"Part of [{esc(title)}]({sub.to(base)})."
-        out[part.path] = sub.render(f"{title}: {part.label}", [f"# {esc(title)}: {esc(part.label)}", back,
-                                                               table(headers, rows(sub, part.items))],
-                                    description=f"{title}: {part.label}, one part of a long table.")
+        back = t("Part of [{title}]({target}).", title=esc(title), target=sub.to(base))
+        shown = label(part.label)
+        out[part.path] = sub.render(t("{title}: {part}", title=title, part=shown),
+                                    [f"# {esc(title)}: {esc(shown)}", back, table(headers, rows(sub,
+                                                                                                part.items))],
+                                    description=t("{title}: {part}, one part of a long table.", title=title,
+                                                  part=shown))
     return out
 
 
@@ -92,9 +96,22 @@ def section_table(page: Page, slug: str, title: str, items: Sequence[T], keys: S
     parts = split(items, keys, f"{page.path.removesuffix('.md')}/{slug}")
     for part in parts:
         sub = Page(page.ctx, part.path)
-        back = f"Part of [{esc(title)}]({sub.to(page.path)})."
-        page.subpages[part.path] = sub.render(f"{title}: {part.label}", [
-            f"# {esc(title)}: {esc(part.label)}", back, table(headers, rows(sub, part.items))],
-            description=f"{title}: {part.label}, one part of a long list.")
-    links = "\n".join(f"- {link(esc(p.label), page.to(p.path))}" for p in parts)
-    return "The list is long, so it is split into these parts:\n\n" + links
+        back = t("Part of [{title}]({target}).", title=esc(title), target=sub.to(page.path))
+        shown = label(part.label)
+        page.subpages[part.path] = sub.render(t("{title}: {part}", title=title, part=shown), [
+            f"# {esc(title)}: {esc(shown)}", back, table(headers, rows(sub, part.items))],
+            description=t("{title}: {part}, one part of a long list.", title=title, part=shown))
+    links = "\n".join(f"- {link(esc(label(p.label)), page.to(p.path))}" for p in parts)
+    return t("The list is long, so it is split into these parts:") + "\n\n" + links
+
+
+def label(key: str) -> str:
+    """A part's label as shown (its key names its path): in another language, a month in words."""
+    if language() == "en":
+        return key
+    head, _, piece = key.partition(" ")
+    if len(head) == 7 and head[4] == "-" and head[:4].isdigit():
+        head = human_date(head)
+    elif head in ("undated", "other"):
+        head = t("undated") if head == "undated" else t("other")
+    return " ".join(p for p in (head, piece) if p)

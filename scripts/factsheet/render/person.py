@@ -2,10 +2,23 @@
 
 from __future__ import annotations
 
-from ..markup import esc, human_date, name, number, record_path
+from ..i18n import nt, t
+from ..markup import esc, human_date, number, record_path
 from ..model import Person
 from . import backlinks
-from .common import Context, Page, first_sentence, plain, section, table, variants
+from .common import (
+    Context,
+    Page,
+    first_sentence,
+    isolated,
+    name_html,
+    plain,
+    record_name,
+    section,
+    table,
+    text_of,
+    variants,
+)
 
 
 def path(person_id: str) -> str:
@@ -18,12 +31,15 @@ def roles(page: Page, person: Person) -> str:
     rows = []
     for role in person.roles:
         org = page.record("organisation", role.organisation) if role.organisation else ""
-        rows.append((esc(role.title) + page.notes.cite(role.cite), org,
-                     human_date(role.start, missing="not known"), human_date(role.end, missing="not known")))
-    return table(("Post", "Organisation", "From", "To"), rows)
+        rows.append((page.inline(role, "title", role.title, esc) + page.notes.cite(role.cite), org,
+                     human_date(role.start, missing=t("not known")), human_date(role.end,
+                                                                                missing=t("not known"))))
+    return table((t("Post"), t("Organisation"), t("From"), t("To")), rows)
 
 
-FACT_LABELS = {"died": "Died", "age": "Age", "how": "How", "place": "Where"}
+def fact_label(label: str) -> str:
+    """The label of a fact about a victim's death."""
+    return {"died": t("Died"), "age": t("Age"), "how": t("How"), "place": t("Where")}[label]
 
 
 def death(page: Page, person: Person) -> str:
@@ -33,11 +49,13 @@ def death(page: Page, person: Person) -> str:
         return ""
     items = []
     for label, fact in victim.facts:
+        age = int(fact.value) if label == "age" else 0
         value = human_date(fact.value) if label == "died" else (
-            f"{number(int(fact.value))} years" if label == "age" else esc(fact.value))
-        items.append(f"- **{FACT_LABELS[label]}:** {value}{page.notes.cite(fact.cite)}")
+            nt("{n} years", "{n} years", age, n=isolated(number(age))) if label == "age"
+            else page.inline(fact, "text", fact.value, esc))
+        items.append(f"- **{fact_label(label)}:** {value}{page.notes.cite(fact.cite)}")
     if victim.incident:
-        items.append(f"- **Incident:** {page.record('incident', victim.incident)}")
+        items.append(t("- **Incident:** {incident}", incident=page.record("incident", victim.incident)))
     return "\n".join(items)
 
 
@@ -46,16 +64,19 @@ def render(ctx: Context, person: Person) -> str | dict[str, str]:
     page = Page(ctx, path(person.id))
     mentions = ctx.links.mentions.get(("person", person.id), ())
     other_names = variants(person.variants)
+    shown = record_name(person)
     blocks = [
-        f"# {name(person.name)}",
-        f"**Also written:** {other_names}" if other_names else "",
-        f"**Party to the events:** {party}" if (party := page.party_fact("person", person.id)) else "",
-        page.notes.text(person.summary),
-        section("Death", death(page, person), anchor="death"),
-        section("Posts", roles(page, person), anchor="posts"),
-        section("Incidents", backlinks.incidents(page, mentions, person.name), anchor="incidents"),
-        section("Allegations about them", backlinks.allegations(page, mentions, person.name),
+        f"# {name_html(person)}",
+        t("**Also written:** {names}", names=other_names) if other_names else "",
+        t("**Party to the events:** {why}", why=party) if (party := page.party_fact("person",
+                                                                                    person.id)) else "",
+        page.text(person, "summary", person.summary),
+        section(t("Death"), death(page, person), anchor="death"),
+        section(t("Posts"), roles(page, person), anchor="posts"),
+        section(t("Incidents"), backlinks.incidents(page, mentions, shown), anchor="incidents"),
+        section(t("Allegations about them"), backlinks.allegations(page, mentions, shown),
                 anchor="allegations"),
     ]
-    summary = f"{person.name}: {first_sentence(plain(person.summary))}"
-    return page.with_subpages(page.render(person.name, blocks, boost=2, description=summary, record="person"))
+    summary = t("{name}: {summary}", name=shown,
+                summary=first_sentence(plain(text_of(person, "summary", person.summary)[0] or "")))
+    return page.with_subpages(page.render(shown, blocks, boost=2, description=summary, record="person"))

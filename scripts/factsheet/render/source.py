@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..cite import plain_field
+from ..i18n import language, t, vt
 from ..link import Citing, ClaimRef
 from ..markup import esc, human_date, link, record_path
 from ..model import Source
@@ -18,14 +19,20 @@ from .common import (
     claim_counted,
     external_link,
     figure,
+    foreign,
+    in_english,
     section,
     tag,
+    untranslated,
     words,
 )
 from .incident import claim_anchor
 
-_WHAT = {"summary": "summary", "involvement": "who was involved", "role": "a post held",
-         "note": "text of a claim"}
+
+def _what(what: str) -> str:
+    """What kind of statement cites a source."""
+    return {"summary": t("summary"), "involvement": t("who was involved"), "role": t("a post held"),
+            "note": t("text of a claim"), "victim": t("a fact about a death")}.get(what, what)
 
 
 def path(key: str) -> str:
@@ -44,24 +51,42 @@ def facts(page: Page, source: Source) -> str:
     if publisher_id:
         publisher = page.record("organisation", publisher_id)
     else:
-        publisher = esc(plain_field(source, "organization") or plain_field(source, "publisher") or "")
+        publisher = foreign(plain_field(source, "organization") or plain_field(source, "publisher") or "")
     items = [
-        ("Kind of source", kind(page, source)),
-        ("A party's source", party(page, source)),
-        ("Stake", esc(plain_field(source, "stake") or "")),
-        ("Published by", publisher),
-        ("Date", human_date(source.get("date"), missing="undated")),
-        ("Language", esc((plain_field(source, "langid") or "").capitalize())),
-        ("Originally published", human_date(source.get("origdate"), missing="") if source.get("origdate")
+        (t("Kind of source"), kind(page, source)),
+        (t("A party's source"), party(page, source)),
+        (t("Stake"), stake(source)),
+        (t("Published by"), publisher),
+        (t("Date"), human_date(source.get("date"))),
+        (t("Language"), esc(vt((plain_field(source, "langid") or "").capitalize()))),
+        (t("Originally published"), human_date(source.get("origdate"), missing="") if source.get("origdate")
          else ""),
-        ("Original", external_link("read the original", source.get("url"))),
-        ("Archived copy", external_link("read the archived copy", source.get("archiveurl"))),
+        (t("Original"), external_link(t("read the original"), source.get("url"))),
+        (t("Archived copy"), external_link(t("read the archived copy"), source.get("archiveurl"))),
         # A bibliographic note describes the document (its address, its dates, whose report it
         # reposts), as the formatted reference does; it is marked as such, like the reference.
-        ("Note", f'<span class="fs-reference">{esc(plain_field(source, "note"))}</span>'
-         if source.get("note") else ""),
+        (t("Note"), note(source)),
     ]
     return "\n".join(f"- **{label}:** {value}" for label, value in items if value)
+
+
+def stake(source: Source) -> str:
+    """What a source says of its own stake: its Arabic text on an Arabic page, when there is one."""
+    english = esc(plain_field(source, "stake") or "")
+    if language() == "en" or not english:
+        return english
+    arabic = plain_field(source, "stake_ar")
+    return esc(arabic) if arabic else untranslated(english)
+
+
+def note(source: Source) -> str:
+    """The bibliographic note, marked as part of the reference (in Arabic when there is a translation)."""
+    if not source.get("note"):
+        return ""
+    english = esc(plain_field(source, "note"))
+    arabic = plain_field(source, "note_ar") if language() != "en" else None
+    shown = esc(arabic) if arabic else english if language() == "en" else in_english(english)
+    return f'<span class="fs-reference">{shown}</span>'
 
 
 def kind(page: Page, source: Source) -> str:
@@ -70,8 +95,8 @@ def kind(page: Page, source: Source) -> str:
     meaning = SOURCE_KINDS.get(word)
     if not meaning:
         return words(word)
-    label = tag(source_kind_label(word), page.to(f"{METHODOLOGY}#kind-{word}"), "", "fs-kind")
-    return f"{label} ({esc(meaning)})"
+    label = tag(vt(source_kind_label(word)), page.to(f"{METHODOLOGY}#kind-{word}"), "", "fs-kind")
+    return f"{label} ({esc(vt(meaning))})"
 
 
 def party(page: Page, source: Source) -> str:
@@ -80,18 +105,20 @@ def party(page: Page, source: Source) -> str:
         return ""
     publisher = source.get("publisherid")
     if publisher and page.ctx.parties.organisation(publisher):
-        why = f"its publisher, {page.record('organisation', publisher)}, is a party to the events"
+        why = t("its publisher, {name}, is a party to the events", name=page.record("organisation",
+                                                                                    publisher))
     else:
-        why = "it is the media of a party to the events"
-    return f"yes: {why} ({link('what this means', page.to(f'{METHODOLOGY}#parties'))})"
+        why = t("it is the media of a party to the events")
+    meaning = link(t("what this means"), page.to(f"{METHODOLOGY}#parties"))
+    return t("yes: {why} ({link})", why=why, link=meaning)
 
 
 def claims(page: Page, key: str, title: str) -> str:
     """Every claim this source makes or relays, linked to its row on the incident page."""
     items = page.ctx.links.source_claims.get(key, ())
-    return paging.section_table(page, "claims", f"{title}: claims", items,
+    return paging.section_table(page, "claims", t("{title}: claims", title=title), items,
                                 [lambda ref: paging.year(page.ds.incidents[ref.incident].date)],
-                                ("Incident", "Claim", "Claimant, then relays"), _claim_rows)
+                                (t("Incident"), t("Claim"), t("Claimant, then relays")), _claim_rows)
 
 
 def _claim_rows(page: Page, items: Sequence[ClaimRef]) -> list[Sequence[str]]:
@@ -101,9 +128,11 @@ def _claim_rows(page: Page, items: Sequence[ClaimRef]) -> list[Sequence[str]]:
         if claim.is_figure:
             what = f"{figure(page, claim)} {claim_counted(claim)}"
         elif claim.kind == "denial":
-            what = "Denial: " + page.notes.text(claim.denies, inline=True) + page.notes.cite(claim.cite)
+            what = t("Denial: {text}", text=page.text(claim, "denies", claim.denies, inline=True)) \
+                + page.notes.cite(claim.cite)
         else:
-            what = "Allegation: " + page.notes.text(claim.alleges, inline=True) + page.notes.cite(claim.cite)
+            what = t("Allegation: {text}", text=page.text(claim, "alleges", claim.alleges, inline=True)) \
+                + page.notes.cite(claim.cite)
         rows.append((page.record("incident", ref.incident, claim_anchor(claim.id)), what,
                      page.chain(claim.chain)))
     return rows
@@ -113,7 +142,7 @@ def citing(page: Page, key: str, item: Citing) -> str:
     """One other statement citing this source, as a list item."""
     where = page.record(item.kind, item.id)
     ref = page.notes(key, item.locator or "")
-    return f"- {where}: {_WHAT.get(item.what, item.what)}{ref}"
+    return f"- {where}: {_what(item.what)}{ref}"
 
 
 def others(page: Page, key: str) -> str:
@@ -129,12 +158,12 @@ def render(ctx: Context, source: Source) -> str | dict[str, str]:
         f"# {cite_title(source.title)}",
         reference(ctx, source.key),
         facts(page, source),
-        section("Claims it makes or relays", claims(page, source.key, source.title), anchor="claims"),
-        section("Other statements citing it", others(page, source.key), anchor="citations"),
+        section(t("Claims it makes or relays"), claims(page, source.key, source.title), anchor="claims"),
+        section(t("Other statements citing it"), others(page, source.key), anchor="citations"),
     ]
     word = source.get("kind") or ""
-    when_text = human_date(source.get("date"), missing="undated")
-    summary = (f"{source.title} ({ctx.refs.publishers.get(source.key, '')}, {when_text}), "
-               f"{source_kind_label(word) if word in SOURCE_KINDS else 'source'}: what it says, its stake, "
-               "and every claim the site reads in it.")
+    when_text = human_date(source.get("date"))
+    summary = t("{title} ({publisher}, {date}), {kind}: what it says, its stake, and every claim the site "
+                "reads in it.", title=source.title, publisher=ctx.refs.publishers.get(source.key, ""),
+                date=when_text, kind=vt(source_kind_label(word)) if word in SOURCE_KINDS else t("source"))
     return page.with_subpages(page.render(source.title, blocks, description=summary, record="source"))
