@@ -197,9 +197,10 @@ def _render_and_build(args: argparse.Namespace, share: Share, work: Path, out: P
         print(f"build failed: {exc}", file=sys.stderr)
         return 1
     shares = share.split(share_count(args.jobs, round(size * share.fraction())))
-    # --data too: the search hook folds the names of the data the pages were rendered from.
-    command = [*me, "build", "--pages", str(pages.resolve()), "--data", str(args.data.resolve()),
-               "--jobs", "1", "--config", str(args.config.resolve()), "--engine", args.engine]
+    # --data too: the search hook reads the names of the data to fold them (mkdocs_search.py).
+    command = [*me, "build", "--pages", str(pages.resolve()), "--jobs", "1", "--data",
+               str(args.data.resolve()),
+               "--config", str(args.config.resolve()), "--engine", args.engine]
     built = run_shares(command, shares, args.jobs, work)
     runs.extend(built)
     folders = [work / f"share-{number}" for number in range(1, len(shares) + 1)]
@@ -267,6 +268,18 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return preview(args.data, args.config, args.addr)
 
 
+def cmd_catalogue(args: argparse.Namespace) -> int:
+    """Write locale/factsheet.pot from the code and vocabularies, and bring each .po in step with it."""
+    from . import catalogue
+
+    for path in catalogue.write():
+        print(path, file=sys.stderr)
+    missing = catalogue.untranslated()
+    for lang, message in missing:
+        print(f"{catalogue.catalogue_path(lang)}: untranslated: {message}", file=sys.stderr)
+    return 1 if missing else 0
+
+
 def _data_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA,
                         help="data directory (default: data)")
@@ -290,12 +303,13 @@ def parser() -> argparse.ArgumentParser:
         ("bundle", bundle.command, "build the offline site and write it as a zip into dist/"),
         ("translated", translated.command,
          "record that the Arabic texts of some files translate their English as it now is"),
+        ("catalogue", cmd_catalogue, "extract the site's own words into the .pot and update each .po"),
     ]
     subs = {}
     for name, func, help_text in commands:
         subs[name] = sub.add_parser(name, help=help_text, description=help_text)
         subs[name].set_defaults(func=func)
-        if name != "merge":
+        if name not in ("merge", "catalogue"):
             _data_option(subs[name])
     subs["validate"].add_argument("--format", choices=["text", "github"], default="text",
                                   help="text (path:line: code: message) or github annotations")

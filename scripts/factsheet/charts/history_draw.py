@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from ..figures import IncidentFigures
-from ..i18n import t, vt
+from ..i18n import t
 from ..markup import name as record_name
 from ..model import Claim, Dataset
 from . import axis, dates

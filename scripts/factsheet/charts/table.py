@@ -33,7 +33,8 @@ class Figure:
     def markdown(self, summary: str = "") -> str:
         """The figure and its collapsible data table as a block of page Markdown (md_in_html)."""
         default = t("The numbers behind this figure")
-        return (f'<figure class="fs-chart">\n{self.svg}\n'
+        # On a phone the figure scrolls sideways in its frame: tabindex lets a keyboard scroll it too.
+        return (f'<figure class="fs-chart" tabindex="0">\n{self.svg}\n'
                 f"<figcaption>{esc(self.caption)}</figcaption>\n</figure>\n\n"
                 '<details class="fs-chart-data" markdown="1">\n'
                 f"<summary>{esc(summary or default)}</summary>\n\n"

@@ -57,8 +57,8 @@ def _runs(ds: Dataset, data: Timeline, mark: Mark, links: Links) -> str:
                 worded(claim.figure or "") + note, grade, md(value_text(claim)) + note, incident]))
     rows.sort(key=lambda r: r[0])
     # Graded, as on the incident's page, against the running totals given on the same day.
-    headers = (t("As of"), t("Claimant"), t("Attribution chain"), t("Figure as worded"), t("Grade on its day"),
-               t("Drawn as"), t("Incident"))
+    headers = (t("As of"), t("Claimant"), t("Attribution chain"), t("Figure as worded"),
+               t("Grade on its day"), t("Drawn as"), t("Incident"))
     return markdown_table(headers, [r[1] for r in rows])
 
 
