@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from mkdocs.utils.yaml import get_yaml_loader
 
 from factsheet import synth
 from factsheet.shares import parse_share
@@ -166,9 +167,14 @@ def warning_project(tmp_path: Path) -> tuple[Path, list[str]]:
     return config_copy(tmp_path, docs), [first, second, target]
 
 
+def site_config() -> dict:
+    """The project's mkdocs.yml as MkDocs reads it (its !ENV tags resolved)."""
+    return yaml.load((REPO / "mkdocs.yml").read_text("utf-8"), Loader=get_yaml_loader(yaml.SafeLoader))
+
+
 def config_copy(folder: Path, docs: Path, **changes: object) -> Path:
     """The project's mkdocs.yml, written into folder with its paths made absolute."""
-    config = yaml.safe_load((REPO / "mkdocs.yml").read_text("utf-8"))
+    config = site_config()
     config.update(docs_dir=str(docs), hooks=[str(REPO / "scripts" / "factsheet" / "mkdocs_hooks.py")],
                   **changes)
     config["theme"]["custom_dir"] = str(REPO / "overrides")
@@ -201,7 +207,7 @@ def test_every_warning_is_reported_once(tmp_path: Path) -> None:
 def test_navigation_titles_taken_from_pages_of_other_shares(tmp_path: Path) -> None:
     # With no titles in mkdocs.yml, every page's navigation shows each listed page's own heading,
     # which for half of them is on a page another process builds.
-    nav = yaml.safe_load((REPO / "mkdocs.yml").read_text("utf-8"))["nav"]
+    nav = site_config()["nav"]
     path = config_copy(tmp_path, REPO / "docs", nav=[next(iter(item.values())) for item in nav])
     one = build(FIXTURE, tmp_path / "one", "--jobs", "1", config=path)
     two = build(FIXTURE, tmp_path / "two", "--jobs", "2", config=path)
