@@ -235,7 +235,7 @@ class Checker:
         if part.governorate and part.governorate not in GOVERNORATES:
             self.add(where, "unknown-governorate", governorate_message(part.governorate))
         self.word(part.who, WHO, "group of people counted", where)
-        self.problems += figure_problems(claim.id, part.figure, part.min, part.max, where)
+        self.problems += figure_problems(claim.id, part.figure, part.min, part.max, part.figure_at or where)
         top = part.min if part.min is not None else part.max
         if not part.in_addition and top is not None and claim.max is not None and top > claim.max:
             self.add(where, "part-over-total", f"claim '{claim.id}': a part of {top} is more than the "

@@ -25,7 +25,7 @@ from .parties import Parties
 
 SCHEMA = "https://json-schema.org/draft/2020-12/schema"
 # Where and on which line a record was read: for error messages, not part of the data.
-LEFT_OUT = {"where", "lines", "field_lines"}
+LEFT_OUT = {"where", "lines", "field_lines", "figure_at"}
 TEXT = {"summary", "note", "alleges", "denies", "as_of_note", "title"}  # free text, may hold markers
 ID = {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"}
 DATE = {"type": "string", "pattern": "^(unknown|[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?)$"}

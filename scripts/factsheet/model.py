@@ -111,6 +111,7 @@ class Part:
     in_addition: bool = False  # counted besides the total, not within it
     where: Where | None = field(default=None, compare=False)
     ar: Translation | None = None  # its texts in Arabic
+    figure_at: Where | None = field(default=None, compare=False)  # the line of its figure, for problems
 
 
 FIGURE = "figure"

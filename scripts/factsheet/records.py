@@ -89,7 +89,7 @@ def part(path: str, data: dict, where: Where) -> Part:
     """One share of a figure."""
     return Part(_str(data["figure"]) or "", data.get("min"), data.get("max"), data.get("governorate"),
                 data.get("place"), data.get("who"), bool(data.get("in_addition", False)), where,
-                ar=translation(path, data))
+                ar=translation(path, data), figure_at=_where(path, data, "figure"))
 
 
 def claim(path: str, data: dict, where: Where) -> Claim:
