@@ -127,7 +127,12 @@ def missing(ds: Dataset) -> list[tuple[Any, str]]:
     A name is not counted: without an Arabic form it is shown as written, with no label.
     """
     found = []
+    # A date of death and an age are written by the page in each language, not translated.
+    formatted = {id(fact) for person in ds.people.values() if person.victim is not None
+                 for fact in (person.victim.died, person.victim.age) if fact is not None}
     for obj, _ in owners(ds):
+        if id(obj) in formatted:
+            continue
         arabic = getattr(obj, "ar", None)
         for name in FIELDS.get(type(obj), {}):
             if name == "name" or (isinstance(obj, Place) and name == "city" and _arabic_spelling(obj)):
