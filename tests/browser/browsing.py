@@ -156,6 +156,15 @@ class Watch:
         box.press("End")
         results = self.page.locator(".md-search-result__item > .md-search-result__link")
         results.first.wait_for()
+        # The theme shows the results of each keystroke's query as the worker answers it: on a busy
+        # machine those of a shorter prefix ("Qa") can still be on screen. Wait until they settle.
+        shown: list[str] | None = None
+        for _ in range(40):
+            now = results.evaluate_all("links => links.map(a => a.href)")
+            if now == shown:
+                break
+            shown = now
+            self.page.wait_for_timeout(400)
         return results
 
     def assert_clean(self) -> None:
