@@ -121,7 +121,7 @@ def claimant(ds: Dataset, claim: Claim, name: Callable[[str], str] = str,
     else:
         label = link_name(ds, named, name, words)
         if first is not None and first is not named:
-            label += f", citing {link_name(ds, first, name, words)}"
+            label = t("{claimant}, citing {source}", claimant=label, source=link_name(ds, first, name, words))
     if claim.who:
         key, label = f"{key}/{claim.who}", f"{label} ({words(vt(claim.who.replace('-', ' ')))})"
     return key, label
