@@ -323,7 +323,7 @@ def _runs(ds: Dataset, figures: dict[str, IncidentFigures]) -> tuple[RunLine, ..
     several = len({since for _, since in lines}) > 1
     out = []
     for (key, since), (label, points) in sorted(lines.items()):
-        shown = f"{label}, since {dates.spoken(since)}" if several else label
+        shown = t("{label}, since {date}", label=label, date=dates.spoken(since)) if several else label
         points.sort(key=lambda p: (p[1].day, p[1].claim.id))
         out.append(RunLine(f"{key}@{since}", shown, since, tuple(points)))
     return tuple(out)

@@ -205,7 +205,7 @@ def methodology(ctx: Context) -> str:
         "## " + t("Dates and numbers") + " {#numbers}",
         t("Dates are written day, month and year (28 November 2019); a date known only to the month or "
           "the year is written so, and an unknown one is said to be unknown. Figures are written in "
-          "Western digits (0–9) with a comma between thousands, in both editions of the site: the Arabic "
+          "Western digits with a comma between thousands, in both editions of the site: the Arabic "
           "edition uses them too, as its record texts, most Iraqi news sites and the sources' own "
           "figures do, and names the months as they are named in Iraq. On Arabic pages every figure and "
           "range is set apart from the right-to-left text, so that `29–46+` always reads as written."),
