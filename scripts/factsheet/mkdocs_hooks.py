@@ -300,7 +300,9 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
     _spoken.append(language_token(lang))
     config.site_name = t(SITE_NAME) if lang != "en" else _ENGLISH_NAME["site_name"]
     config.extra["editions"] = counterparts(page.url, config)
-    config.extra["homepage"] = f"{lang}/" if lang != "en" else None
+    # The edition's own home; a folder link opens nowhere from file:// (the offline bundle).
+    home = "" if config.use_directory_urls else "index.html"
+    config.extra["homepage"] = f"{lang}/{home}" if lang != "en" else None
     return context
 
 
