@@ -34,6 +34,7 @@ from factsheet.shares import SIDECAR, Share, parse_share
 
 SHARE_ENV = "FACTSHEET_SHARE"  # set by build_site for the hook that MkDocs loads
 PAGES_ENV = "FACTSHEET_PAGES"  # a manifest of factsheet render: build its pages, not the data's
+PREVIEW_ENV = "FACTSHEET_PREVIEW"  # factsheet serve: the docs directory already holds every page
 
 
 def data_dir(config: MkDocsConfig) -> Path:
@@ -68,6 +69,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for file in files:
         if file.abs_src_path:  # a static file of docs/: edit it where it is
             file.edit_uri = repo_path(str(docs / file.src_uri), config)
+    if os.environ.get(PREVIEW_ENV):  # the preview writes the pages as files, built only when changed
+        return files
     for path, content, origin, listed in _site(config):
         existing = files.get_file_from_path(path)
         if existing is not None:

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import shutil
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -77,9 +79,8 @@ class Preview:
     def config(self) -> Any:
         from mkdocs.config import load_config
 
-        # The hook is left out: the pages it would add are already files in the preview docs.
         config = load_config(str(self.config_file), docs_dir=str(self.docs), site_dir=str(self.site),
-                             hooks=[], strict=False)
+                             strict=False)
         config.watch.clear()
         if self.serve_url:
             config.site_url = self.serve_url
@@ -123,8 +124,11 @@ class Preview:
     def mkdocs(self, dirty: bool) -> None:
         from mkdocs.commands.build import build
 
-        config = self.config()
-        build(config, serve_url=self.serve_url or None, dirty=dirty)
+        # The hooks still give pages their edition, templates their t() and search its spellings;
+        # they add no pages (the preview docs hold them) and read the data being previewed.
+        with _environment(FACTSHEET_PREVIEW="1", FACTSHEET_DATA=str(self.data.resolve())):
+            config = self.config()
+            build(config, serve_url=self.serve_url or None, dirty=dirty)
         self.complete_index(config, dirty)
 
     def complete_index(self, config: Any, dirty: bool) -> None:
@@ -137,6 +141,21 @@ class Preview:
             built = updated_index(self.index, built, page_urls(config))
             write_index(path, built)
         self.index = built
+
+
+@contextmanager
+def _environment(**values: str) -> Iterator[None]:
+    """Set environment variables for the duration of a block, then restore them."""
+    before = {name: os.environ.get(name) for name in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for name, value in before.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 def page_urls(config: Any) -> set[str]:

@@ -116,3 +116,12 @@ def test_search_drops_the_pages_of_a_deleted_record(built: preview.Preview) -> N
     built.build()
     assert not any(e["location"].startswith("person/extra-person/") for e in index(built))
     assert any(e["location"] == f"incident/{INCIDENT}/" for e in index(built))
+
+
+def test_the_preview_builds_pages_as_the_site_does(built: preview.Preview) -> None:
+    # The hooks run in the preview too: the Arabic edition reads right to left, with its language
+    # switch, and the theme's own pages have their translated text.
+    arabic = (built.site / "ar" / "incident" / INCIDENT / "index.html").read_text("utf-8")
+    assert '<html lang="ar" dir="rtl"' in arabic
+    assert "English" in arabic and "العربية" in arabic
+    assert "Page not found" in (built.site / "404.html").read_text("utf-8")
