@@ -9,7 +9,7 @@ import pytest
 from browsing import ARTIFACTS, Site, Watch
 
 from factsheet.i18n import speaking
-from factsheet.render.common import isolated
+from factsheet.render.figure_text import isolated
 
 WIDTHS = {"phone": (390, 844, True), "desktop": (1280, 900, False)}
 KINDS = ("home", "incident", "person", "methodology")

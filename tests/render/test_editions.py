@@ -8,7 +8,7 @@ import pytest
 
 from factsheet.i18n import speaking
 from factsheet.pipeline import LANGUAGES_ENV, languages, load_dataset, render_site
-from factsheet.render.common import untranslated
+from factsheet.render.languages import untranslated
 
 NASIRIYAH = "incident/2019-11-28-nasiriyah.md"
 

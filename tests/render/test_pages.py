@@ -203,7 +203,7 @@ def test_rendering_is_deterministic(ds):
 
 
 def test_adjacent_footnote_references_are_separated_and_single_ones_are_not():
-    from factsheet.render.common import separate_footnotes
+    from factsheet.render.blocks import separate_footnotes
 
     assert separate_footnotes("29[^1][^2][^10]") == "29[^1]<sup>,</sup>[^2]<sup>,</sup>[^10]"
     # A reference after text, or alone, gets no comma: only references side by side do.
@@ -218,7 +218,7 @@ def test_no_page_leaves_adjacent_references_unseparated(site):
 
 
 def test_unnamed_claimants_read_as_words():
-    from factsheet.render.common import unnamed
+    from factsheet.render.languages import unnamed
 
     assert unnamed("medical sources") == "unnamed medical sources"
     blog = "an unnamed blog that published the article"

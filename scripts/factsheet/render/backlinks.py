@@ -10,7 +10,8 @@ from ..link import Mention
 from ..markup import esc, human_date, link, record_path
 from ..model import Claim
 from . import paging
-from .common import Page, claim_counted, figure
+from .common import Page
+from .figure_text import claim_counted, figure
 from .incident import claim_anchor
 
 

@@ -6,7 +6,9 @@ from ..i18n import nt, t, vt
 from ..markup import esc, number
 from ..parties import SourceBase, source_base
 from ..vocab import SOURCE_KINDS, source_kind_label
-from .common import METHODOLOGY, Page, isolated, table
+from .blocks import table
+from .common import METHODOLOGY, Page
+from .figure_text import isolated
 
 SOURCES_INDEX = "sources.md"
 OWN_COUNT = "site-count"

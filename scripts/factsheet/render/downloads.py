@@ -7,7 +7,8 @@ from collections.abc import Mapping
 from .. import dump, export
 from ..i18n import N_, language, t, vt
 from ..markup import esc
-from .common import METHODOLOGY, Context, Page, table
+from .blocks import table
+from .common import METHODOLOGY, Context, Page
 from .guide import DOWNLOADS
 
 FOLDER = "downloads"

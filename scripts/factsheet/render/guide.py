@@ -9,7 +9,9 @@ from ..markup import esc, lang_span
 from ..vocab import VOCABULARIES
 from ..wording import RULES
 from . import disclosure
-from .common import GOVERNORATES_PAGE, METHODOLOGY, Context, Page, claim_refs, figure, isolated, table
+from .blocks import table
+from .common import GOVERNORATES_PAGE, METHODOLOGY, Context, Page
+from .figure_text import claim_refs, figure, isolated
 from .indexes import CLAIMS, INCIDENTS, ORGANISATIONS, PEOPLE, SOURCES
 
 HOME = "index.md"

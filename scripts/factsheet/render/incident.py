@@ -10,30 +10,19 @@ from ..governorates import GOVERNORATES
 from ..i18n import language, t, vt
 from ..markup import attr, esc, external, human_date, number, record_path
 from ..model import Claim, Incident, Place
-from .common import (
-    METHODOLOGY,
-    Context,
-    Page,
+from .blocks import first_sentence, plain, plain_title, section, table
+from .common import METHODOLOGY, Context, Page, governorate_link
+from .figure_text import (
     claim_counted,
     counted,
     figure,
-    first_sentence,
-    governorate_link,
     grade_cell,
     group_of,
     isolated,
     origins_cell,
-    place_html,
-    place_text,
-    plain,
-    plain_title,
-    quoted,
     range_cell,
-    section,
-    table,
-    text_of,
-    variants,
 )
+from .languages import place_html, place_text, quoted, text_of, variants
 
 # How far to zoom a map link for each precision word of the coordinates.
 _ZOOM = {"exact": 17, "neighbourhood": 15, "city": 12, "governorate": 9, "region": 7}

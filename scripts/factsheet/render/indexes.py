@@ -15,30 +15,28 @@ from ..markup import esc, human_date, lang_span, number, sort_date
 from ..model import Claim, Organisation, Person
 from ..vocab import is_casualty
 from . import paging
+from .blocks import table
 from .common import (
     GOVERNORATES_PAGE,
     METHODOLOGY,
     NO_GOVERNORATE,
     Context,
     Page,
+    governorate_target,
+    governorates_split,
+)
+from .figure_text import (
     claim_counted,
     claim_refs,
     figure,
-    foreign,
-    governorate_target,
-    governorates_split,
     grade_cell,
     group_of,
     isolated,
     period_text,
-    place_text,
-    quoted,
     range_cell,
-    table,
-    variants,
-    words,
 )
 from .incident import claim_anchor
+from .languages import foreign, place_text, quoted, variants, words
 
 INCIDENTS = "incidents.md"
 PEOPLE = "people.md"

@@ -6,19 +6,9 @@ from ..i18n import t, vt
 from ..markup import esc, human_date, record_path
 from ..model import Organisation
 from . import backlinks
-from .common import (
-    Context,
-    Page,
-    first_sentence,
-    name_html,
-    plain,
-    record_name,
-    section,
-    table,
-    text_of,
-    variants,
-    words,
-)
+from .blocks import first_sentence, plain, section, table
+from .common import Context, Page
+from .languages import name_html, record_name, text_of, variants, words
 
 
 def path(org_id: str) -> str:

@@ -8,7 +8,8 @@ from typing import TypeVar
 
 from ..i18n import language, t
 from ..markup import esc, human_date, link
-from .common import PAGE_ROWS, Context, Page, table
+from .blocks import table
+from .common import PAGE_ROWS, Context, Page
 
 T = TypeVar("T")
 Key = Callable[[T], str]

@@ -6,19 +6,10 @@ from ..i18n import nt, t
 from ..markup import esc, human_date, number, record_path
 from ..model import Person
 from . import backlinks
-from .common import (
-    Context,
-    Page,
-    first_sentence,
-    isolated,
-    name_html,
-    plain,
-    record_name,
-    section,
-    table,
-    text_of,
-    variants,
-)
+from .blocks import first_sentence, plain, section, table
+from .common import Context, Page
+from .figure_text import isolated
+from .languages import name_html, record_name, text_of, variants
 
 
 def path(person_id: str) -> str:

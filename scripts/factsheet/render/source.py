@@ -11,22 +11,11 @@ from ..markup import esc, human_date, link, record_path
 from ..model import Source
 from ..vocab import SOURCE_KINDS, source_kind_label
 from . import paging
-from .common import (
-    METHODOLOGY,
-    Context,
-    Page,
-    cite_title,
-    claim_counted,
-    external_link,
-    figure,
-    foreign,
-    in_english,
-    section,
-    tag,
-    untranslated,
-    words,
-)
+from .blocks import cite_title, external_link, section, tag
+from .common import METHODOLOGY, Context, Page
+from .figure_text import claim_counted, figure
 from .incident import claim_anchor
+from .languages import foreign, in_english, untranslated, words
 
 
 def _what(what: str) -> str:
