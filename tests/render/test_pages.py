@@ -126,7 +126,9 @@ def test_nasiriyah_shows_each_figure_its_origin_and_sources(site):
 
 def test_incident_links_to_its_wider_and_narrower_incidents(site):
     assert "**Part of:** [Protests across" in site[NASIRIYAH].content
-    assert "**Incidents within it:** [Shootings of protesters in Nasiriyah](2019-11-28-nasiriyah.md)" in \
+    # A list of its own, by date: a movement's page lists dozens of incidents, one to a line on a phone.
+    assert ("- **Incidents within it:**\n"
+            "    - 28 November 2019: [Shootings of protesters in Nasiriyah](2019-11-28-nasiriyah.md)") in \
         site["incident/2019-11-28-southern-iraq.md"].content
 
 

@@ -101,9 +101,18 @@ def facts(page: Page, incident: Incident) -> str:
     items.append((t("Governorate") if len(incident.place.governorates) == 1 else t("Governorates"), govs))
     if incident.part_of:
         items.append((t("Part of"), page.record("incident", incident.part_of)))
-    within = links.children.get(incident.id, ())
-    items.append((t("Incidents within it"), t(", ").join(page.record("incident", c) for c in within)))
-    return "\n".join(f"- **{label}:** {value}" for label, value in items if value)
+    shown = "\n".join(f"- **{label}:** {value}" for label, value in items if value)
+    return shown + within(page, links.children.get(incident.id, ()))
+
+
+def within(page: Page, children: Sequence[str]) -> str:
+    """The incidents within this one as a list of their own, by date: a movement holds dozens."""
+    if not children:
+        return ""
+    rows = [t("{date}: {incident}", date=when(page.ds.incidents[c]), incident=page.record("incident", c))
+            for c in children]
+    label = t("Incidents within it")
+    return f"\n- **{label}:**\n" + "\n".join(f"    - {row}" for row in rows)
 
 
 def _found(page: Page, incident: Incident) -> IncidentFigures:
