@@ -9,7 +9,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from . import text
-from .i18n import t
+from .i18n import language, t
 
 # Every ASCII character that means something to Markdown or to an extension the site uses or might
 # (attr_list's { }, tables' |, footnotes' [^, emphasis, code, admonitions' !!!, pymdownx's ~ ^ = + $,
@@ -189,3 +189,18 @@ def _prose_ref(match: re.Match[str]) -> str:
     """The last character of a match as a character reference (the rest kept as written)."""
     text = match[0]
     return text[:-1] + f"&#{ord(text[-1])};"
+
+
+# A source's words quoted in Latin script inside Arabic text: «on Sunday», «Who killed me?».
+_LATIN_QUOTATION = re.compile(r"«([^«»\u0600-\u06ff]*[A-Za-z][^«»\u0600-\u06ff]*)»")
+
+
+def isolated_quotations(shown: str) -> str:
+    """Latin-script quotations in text of another language, isolated and tagged as English.
+
+    Left to the page's direction, their closing punctuation and brackets move to the wrong end
+    («Who killed» me?»); isolated, each reads left to right inside the right-to-left sentence.
+    """
+    if language() == "en" or "«" not in shown:
+        return shown
+    return _LATIN_QUOTATION.sub(r'«<bdi lang="en">\1</bdi>»', shown)

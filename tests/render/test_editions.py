@@ -74,3 +74,29 @@ def test_languages_can_be_limited_to_english(monkeypatch):
     monkeypatch.setenv(LANGUAGES_ENV, "xx")
     with pytest.raises(ValueError, match="no edition in xx"):
         languages()
+
+
+def test_quotations_in_latin_script_read_left_to_right_in_arabic_text():
+    from factsheet.markup import isolated_quotations
+
+    text = "قمع احتجاج «Who killed me?» (ترجمة الموقع: «من قتلني؟») و«قال Reuters»"
+    with speaking("ar"):
+        shown = isolated_quotations(text)
+    # The English words are isolated (their "?" stays at their end) and tagged; Arabic ones are not.
+    assert shown == ('قمع احتجاج «<bdi lang="en">Who killed me?</bdi>» (ترجمة الموقع: «من قتلني؟») '
+                     "و«قال Reuters»")
+    assert isolated_quotations(text) == text  # English pages quote in "double quotes": left alone
+
+
+def test_an_arabic_title_isolates_its_english_quotation(fixture_dir):
+    from types import SimpleNamespace
+
+    from factsheet import cite, link
+    from factsheet.render.common import Context, Page
+
+    ds = load_dataset(fixture_dir)
+    page = Page(Context(ds, link.link(ds), cite.format_sources(ds.sources), lang="ar"), "ar/index.md")
+    record = SimpleNamespace(ar={"title": "احتجاج «Who killed me?» في بغداد"})
+    with speaking("ar"):
+        assert page.title("The “Who killed me?” protest", record) == (
+            'احتجاج «<bdi lang="en">Who killed me?</bdi>» في بغداد')

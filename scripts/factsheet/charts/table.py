@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from ..i18n import language, t, vt
 from ..markup import esc as md
+from ..markup import isolated_quotations
 from ..model import Cite
 from .ranges import Total
 from .svg import esc
@@ -49,7 +50,8 @@ def worded(text: str) -> str:
 
 def md_link(label: str, href: str | None) -> str:
     """A Markdown link, or the plain label when there is nothing to link to."""
-    return f"[{md(label)}]({href})" if href else md(label)
+    shown = isolated_quotations(md(label))  # a title quoting a source's English words
+    return f"[{shown}]({href})" if href else shown
 
 
 def graded(grade: str | None, href: str) -> str:

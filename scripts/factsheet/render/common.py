@@ -13,13 +13,20 @@ from ..figures import Origin
 from ..governorates import GOVERNORATES
 from ..i18n import N_, language, t, vt
 from ..link import Links
-from ..markup import attr, esc, human_date, lang_span, link, record_path, rel
+from ..markup import attr, esc, human_date, isolated_quotations, lang_span, link, record_path, rel
 from ..model import Dataset, Link
 from ..parties import Parties, parties
 from ..text import markers
 from ..vocab import CHAIN_VERBS, SOURCE_KINDS, source_kind_label
 from .blocks import cite_title, first_paragraph, front_matter, plain_title, separate_footnotes, shorten, tag
-from .languages import foreign, name_html, text_of, unnamed, untranslated, untranslated_block
+from .languages import (
+    foreign,
+    name_html,
+    text_of,
+    unnamed,
+    untranslated,
+    untranslated_block,
+)
 
 METHODOLOGY = "methodology.md"
 GOVERNORATES_PAGE = "governorates.md"
@@ -86,7 +93,7 @@ class Page:
             title, fallback = text_of(incident, "title", incident.title)
             refs = "".join(self.notes(m.key, m.locator) for m in markers(title or ""))
             shown = esc(plain_title(title or ""))
-            return link(untranslated(shown) if fallback else shown, target) + refs
+            return link(untranslated(shown) if fallback else isolated_quotations(shown), target) + refs
         if kind == "source" and record_id in self.ds.sources:
             return link(cite_title(self.ds.sources[record_id].title), target)
         found = {"person": self.ds.people, "organisation": self.ds.organisations}.get(kind, {}).get(record_id)
@@ -205,21 +212,21 @@ class Page:
         value, fallback = text_of(record, "title", value) if record is not None else (value, False)
         refs = "".join(self.notes(m.key, m.locator) for m in markers(value or ""))
         shown = esc(plain_title(value or ""))
-        return (untranslated(shown) if fallback else shown) + refs
+        return (untranslated(shown) if fallback else isolated_quotations(shown)) + refs
 
     def text(self, obj: object, field: str, english: str | None, inline: bool = False) -> str:
         """A record's prose in the edition's language, footnoted; English marked when not yet translated."""
         value, fallback = text_of(obj, field, english)
         shown = self.notes.text(value, inline=inline)
         if not fallback or not shown:
-            return shown
+            return isolated_quotations(shown)
         return untranslated(shown) if inline else untranslated_block(shown)
 
     def inline(self, obj: object, field: str, english: str | None, show: Callable[[str], str]) -> str:
         """A record's short text (a role, a place) in the edition's language, shown by show (escaping)."""
         value, fallback = text_of(obj, field, english)
         shown = show(value or "")
-        return untranslated(shown) if fallback and shown else shown
+        return untranslated(shown) if fallback and shown else isolated_quotations(shown)
 
     def figure_links(self) -> FigureLinks:
         """Where the figures on this page link: incident pages, governorates and grades, relative to it."""

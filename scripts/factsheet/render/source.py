@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from ..cite import plain_field
 from ..i18n import language, t, vt
 from ..link import Citing, ClaimRef
-from ..markup import esc, human_date, link, record_path
+from ..markup import esc, human_date, isolated_quotations, link, record_path
 from ..model import Source
 from ..vocab import SOURCE_KINDS, source_kind_label
 from . import paging
@@ -65,7 +65,7 @@ def stake(source: Source) -> str:
     if language() == "en" or not english:
         return english
     arabic = plain_field(source, "stake_ar")
-    return esc(arabic) if arabic else untranslated(english)
+    return isolated_quotations(esc(arabic)) if arabic else untranslated(english)
 
 
 def note(source: Source) -> str:
@@ -74,7 +74,10 @@ def note(source: Source) -> str:
         return ""
     english = esc(plain_field(source, "note"))
     arabic = plain_field(source, "note_ar") if language() != "en" else None
-    shown = esc(arabic) if arabic else english if language() == "en" else in_english(english)
+    if arabic:
+        shown = isolated_quotations(esc(arabic))
+    else:
+        shown = english if language() == "en" else in_english(english)
     return f'<span class="fs-reference">{shown}</span>'
 
 
