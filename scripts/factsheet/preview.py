@@ -22,6 +22,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from .i18n import LANGUAGES
 from .load import display_path
 from .merge import updated_index, write_index
 from .model import Dataset
@@ -74,7 +75,7 @@ class Preview:
         self.serve_url = ""
         self.reload: Callable[[], None] = lambda: None  # tells open browsers to reload
         self.pending: Callable[[], bool] = lambda: False  # True when more changes wait
-        self.index: dict[str, Any] | None = None  # the search index of the whole site
+        self.index: dict[str, Any] = {}  # the search index of the whole site, by edition
 
     def config(self) -> Any:
         from mkdocs.config import load_config
@@ -132,15 +133,22 @@ class Preview:
         self.complete_index(config, dirty)
 
     def complete_index(self, config: Any, dirty: bool) -> None:
-        """Give search the whole site: a dirty build indexes only the pages it rebuilt."""
-        path = self.site / "search" / "search_index.json"
-        if not path.is_file():
-            return
-        built = json.loads(path.read_bytes())
-        if dirty and self.index is not None:
-            built = updated_index(self.index, built, page_urls(config))
-            write_index(path, built)
-        self.index = built
+        """Give search the whole site: a dirty build indexes only the pages it rebuilt.
+
+        Each edition has an index of its own (ar/search/...), with addresses from its folder.
+        """
+        urls = page_urls(config)
+        for lang in LANGUAGES:
+            folder = "" if lang == "en" else f"{lang}/"
+            path = self.site / folder / "search" / "search_index.json"
+            if not path.is_file():
+                continue
+            built = json.loads(path.read_bytes())
+            if dirty and lang in self.index:
+                pages = {url[len(folder):] for url in urls if url.startswith(folder)}
+                built = updated_index(self.index[lang], built, pages)
+                write_index(path, built)
+            self.index[lang] = built
 
 
 @contextmanager

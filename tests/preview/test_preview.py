@@ -84,8 +84,9 @@ def test_data_with_errors_keeps_the_last_good_pages(built: preview.Preview,
     assert "negative-figure" in capsys.readouterr().err
 
 
-def index(site: preview.Preview) -> list[dict]:
-    return json.loads((site.site / "search" / "search_index.json").read_text("utf-8"))["docs"]
+def index(site: preview.Preview, edition: str = "") -> list[dict]:
+    path = site.site / edition / "search" / "search_index.json"
+    return json.loads(path.read_text("utf-8"))["docs"]
 
 
 def entries(docs: list[dict]) -> set[str]:
@@ -105,6 +106,9 @@ def test_search_covers_the_whole_site_after_an_edit(built: preview.Preview, tmp_
     fresh = preview.Preview(built.data, REPO / "mkdocs.yml", tmp_path / "fresh")
     fresh.build(first=True)
     assert entries(after) == entries(index(fresh))
+    # Each edition has an index of its own, completed the same way.
+    assert entries(index(built, "ar")) == entries(index(fresh, "ar"))
+    assert any(e["location"] == f"incident/{INCIDENT}/" for e in index(built, "ar"))
 
 
 def test_search_drops_the_pages_of_a_deleted_record(built: preview.Preview) -> None:
