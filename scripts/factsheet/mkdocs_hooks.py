@@ -70,7 +70,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if file.abs_src_path:  # a static file of docs/: edit it where it is
             file.edit_uri = repo_path(str(docs / file.src_uri), config)
     if os.environ.get(PREVIEW_ENV):  # the preview writes the pages as files, built only when changed
-        return files
+        return _preview_files(files, config)
     for path, content, origin, listed in _site(config):
         existing = files.get_file_from_path(path)
         if existing is not None:
@@ -80,6 +80,32 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         file.edit_uri = repo_path(origin, config)
         files.append(file)
     return files
+
+
+def _preview_files(files: Files, config: MkDocsConfig) -> Files:
+    """The preview's pages: those of the data that the navigation does not name stay out of it.
+
+    As in the build, where they are added so; MkDocs would otherwise list every record page as
+    missing from the navigation on each rebuild. The project's own pages in docs/ are still checked.
+    """
+    listed = set(_nav_paths(config.nav or []))
+    own = Path(config.config_file_path).parent / "docs"
+    for file in files:
+        if file.is_documentation_page() and file.src_uri not in listed and not (own / file.src_uri).is_file():
+            file.inclusion = InclusionLevel.NOT_IN_NAV
+    return files
+
+
+def _nav_paths(nav: object) -> Iterator[str]:
+    """Every page path that a navigation setting of mkdocs.yml names, at any depth."""
+    if isinstance(nav, str):
+        yield nav
+    elif isinstance(nav, dict):
+        for value in nav.values():
+            yield from _nav_paths(value)
+    elif isinstance(nav, list):
+        for item in nav:
+            yield from _nav_paths(item)
 
 
 def _site(config: MkDocsConfig) -> Iterator[tuple[str, str, str, bool]]:

@@ -129,3 +129,18 @@ def test_the_preview_builds_pages_as_the_site_does(built: preview.Preview) -> No
     assert '<html lang="ar" dir="rtl"' in arabic
     assert "English" in arabic and "العربية" in arabic
     assert "Page not found" in (built.site / "404.html").read_text("utf-8")
+
+
+def test_record_pages_stay_out_of_the_navigation_quietly(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                         caplog: pytest.LogCaptureFixture) -> None:
+    # As in the build: record pages are linked from the indexes, not named in the navigation, and
+    # MkDocs does not list each of them as missing on every rebuild.
+    monkeypatch.setenv("FACTSHEET_CACHE", "off")
+    monkeypatch.chdir(REPO)
+    data = tmp_path / "data"
+    shutil.copytree(VALID, data)
+    site = preview.Preview(data, REPO / "mkdocs.yml", tmp_path / "work")
+    with caplog.at_level("INFO"):
+        site.build(first=True)
+    assert "not included in the \"nav\"" not in caplog.text
+    assert (site.site / "incident" / INCIDENT / "index.html").is_file()
