@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from types import MappingProxyType
 
 from pybtex.backends import markdown as markdown_backend
@@ -155,7 +156,12 @@ class Style(BaseStyle):
 def plain_field(source: Source, name: str) -> str | None:
     """A bibliography field as plain text (LaTeX braces and escapes resolved)."""
     value = source.get(name)
-    return Text.from_latex(_WRAPPERS.sub("", value)).render(TextBackend()) if value else None
+    return _plain(value) if value else None
+
+
+@lru_cache(maxsize=1 << 15)  # the same fields are read for every claim citing a source
+def _plain(value: str) -> str:
+    return Text.from_latex(_WRAPPERS.sub("", value)).render(TextBackend())
 
 
 def entry(source: Source) -> Entry:
