@@ -191,8 +191,10 @@ def _prose_ref(match: re.Match[str]) -> str:
     return text[:-1] + f"&#{ord(text[-1])};"
 
 
-# A source's words quoted in Latin script inside Arabic text: «on Sunday», «Who killed me?».
-_LATIN_QUOTATION = re.compile(r"«([^«»\u0600-\u06ff]*[A-Za-z][^«»\u0600-\u06ff]*)»")
+# A source's words quoted in Latin script inside Arabic text: «on Sunday», «Who killed me?». Text
+# from the data is escaped before this runs, so a < or > here is the renderer's own markup: a
+# quotation holding one is left as it is, so that no tag can be split by the <bdi> around it.
+_LATIN_QUOTATION = re.compile(r"«([^«»<>\u0600-\u06ff]*[A-Za-z][^«»<>\u0600-\u06ff]*)»")
 
 
 def isolated_quotations(shown: str) -> str:

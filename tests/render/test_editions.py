@@ -100,3 +100,15 @@ def test_an_arabic_title_isolates_its_english_quotation(fixture_dir):
     with speaking("ar"):
         assert page.title("The “Who killed me?” protest", record) == (
             'احتجاج «<bdi lang="en">Who killed me?</bdi>» في بغداد')
+
+
+def test_a_quotation_is_not_isolated_across_markup():
+    from factsheet.markup import esc, isolated_quotations
+
+    # A tag the renderer placed between the guillemets would be split by the <bdi>: left alone.
+    marked = 'نص <span lang="en">«Name</span> more»'
+    with speaking("ar"):
+        assert isolated_quotations(marked) == marked
+        # A contributor's angle brackets are escaped before: the quotation is still isolated.
+        assert isolated_quotations(esc("«<b>bold</b>»")) == (
+            '«<bdi lang="en">&lt;b&gt;bold&lt;/b&gt;</bdi>»')
