@@ -9,7 +9,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from . import text
-from .i18n import language, t
+from .i18n import N_, language, t
 
 # Every ASCII character that means something to Markdown or to an extension the site uses or might
 # (attr_list's { }, tables' |, footnotes' [^, emphasis, code, admonitions' !!!, pymdownx's ~ ^ = + $,
@@ -26,10 +26,14 @@ _CONTROLS = {c: "\ufffd" for c in [*range(0x00, 0x09), 0x0b, 0x0c, *range(0x0e, 
 _UNSAFE_URL_CHARS = str.maketrans({c: f"%{ord(c):02X}" for c in " \"'<>()[]{}|\\^`"})
 
 
-def months() -> tuple[str, ...]:
-    """The month names of the language being written (in Arabic, the names used in Iraq)."""
-    return (t("January"), t("February"), t("March"), t("April"), t("May"), t("June"), t("July"),
-            t("August"), t("September"), t("October"), t("November"), t("December"))
+# The month names, translated one at a time where shown (in Arabic, the names used in Iraq).
+MONTHS = (N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"), N_("July"),
+          N_("August"), N_("September"), N_("October"), N_("November"), N_("December"))
+
+
+def month(number: int) -> str:
+    """A month's name (1 is January) in the language being written."""
+    return t(MONTHS[number - 1])
 
 
 RTL_LANGS = {"ar", "fa", "ur", "he", "ckb", "ps", "yi", "syr"}
@@ -133,12 +137,13 @@ def human_date(value: str | None, missing: str | None = None) -> str:
     match = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value)
     if not match:
         return value
-    year, month, day = match.groups()
-    if not month:
+    year, month_number, day = match.groups()
+    if not month_number:
         return year
-    words = t("{month} {year}", month=months()[int(month) - 1], year=year)
-    return t("{day} {month} {year}", day=int(day), month=months()[int(month) - 1],
-             year=year) if day else words
+    name = month(int(month_number))
+    if day:
+        return t("{day} {month} {year}", day=int(day), month=name, year=year)
+    return t("{month} {year}", month=name, year=year)
 
 
 def sort_date(value: str | None) -> tuple[bool, str]:
@@ -192,9 +197,10 @@ def _prose_ref(match: re.Match[str]) -> str:
 
 
 # A source's words quoted in Latin script inside Arabic text: «on Sunday», «Who killed me?». Text
-# from the data is escaped before this runs, so a < or > here is the renderer's own markup: a
-# quotation holding one is left as it is, so that no tag can be split by the <bdi> around it.
-_LATIN_QUOTATION = re.compile(r"«([^«»<>\u0600-\u06ff]*[A-Za-z][^«»<>\u0600-\u06ff]*)»")
+# from the data is escaped before this runs, so a tag (< >), Markdown's emphasis or code marks
+# (* _ `) or the middle of a link ("](") here is markup: a quotation holding one is left as it is,
+# so that no element can be split by the <bdi> around it. Brackets alone ("[At least] 149") are text.
+_LATIN_QUOTATION = re.compile(r"«(?=[^«»]*[A-Za-z])((?:(?!\]\()[^«»<>*_`\u0600-\u06ff])+)»")
 
 
 def isolated_quotations(shown: str) -> str:

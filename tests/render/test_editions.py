@@ -109,6 +109,11 @@ def test_a_quotation_is_not_isolated_across_markup():
     marked = 'نص <span lang="en">«Name</span> more»'
     with speaking("ar"):
         assert isolated_quotations(marked) == marked
+        # Nor across a contributor's Markdown link or emphasis, which the <bdi> would split.
+        for prose in ("[تقرير «the report](https://example.org) says»", "*«Who killed* me»"):
+            assert isolated_quotations(prose) == prose
+        assert isolated_quotations("هي «[At least] 149 men»") == (
+            'هي «<bdi lang="en">[At least] 149 men</bdi>»')
         # A contributor's angle brackets are escaped before: the quotation is still isolated.
         assert isolated_quotations(esc("«<b>bold</b>»")) == (
             '«<bdi lang="en">&lt;b&gt;bold&lt;/b&gt;</bdi>»')
