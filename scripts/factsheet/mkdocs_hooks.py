@@ -234,16 +234,18 @@ def _not_dirty_warning(record: logging.LogRecord) -> bool:
 
 
 @contextmanager
-def _share_env(share: Share) -> Iterator[None]:
-    before = os.environ.get(SHARE_ENV)
-    os.environ[SHARE_ENV] = str(share)
+def environment(**values: str) -> Iterator[None]:
+    """Set environment variables for the duration of a block, then restore them."""
+    before = {name: os.environ.get(name) for name in values}
+    os.environ.update(values)
     try:
         yield
     finally:
-        if before is None:
-            del os.environ[SHARE_ENV]
-        else:
-            os.environ[SHARE_ENV] = before
+        for name, value in before.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 def build_site(config_file: str, site_dir: str, share: Share | None = None) -> None:
@@ -261,7 +263,7 @@ def build_site(config_file: str, site_dir: str, share: Share | None = None) -> N
     mkdocs_log.addHandler(found)
     build_log.addFilter(_not_dirty_warning)
     try:
-        with _share_env(share):
+        with environment(**{SHARE_ENV: str(share)}):
             config = load_config(config_file, site_dir=site_dir, strict=True)
             clean_directory(config.site_dir)
             build(config, dirty=True)

@@ -12,13 +12,11 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import shutil
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -125,9 +123,11 @@ class Preview:
     def mkdocs(self, dirty: bool) -> None:
         from mkdocs.commands.build import build
 
+        from .mkdocs_hooks import PREVIEW_ENV, environment
+
         # The hooks still give pages their edition, templates their t() and search its spellings;
         # they add no pages (the preview docs hold them) and read the data being previewed.
-        with _environment(FACTSHEET_PREVIEW="1", FACTSHEET_DATA=str(self.data.resolve())):
+        with environment(**{PREVIEW_ENV: "1", "FACTSHEET_DATA": str(self.data.resolve())}):
             config = self.config()
             build(config, serve_url=self.serve_url or None, dirty=dirty)
         self.complete_index(config, dirty)
@@ -149,21 +149,6 @@ class Preview:
                 built = updated_index(self.index[lang], built, pages)
                 write_index(path, built)
             self.index[lang] = built
-
-
-@contextmanager
-def _environment(**values: str) -> Iterator[None]:
-    """Set environment variables for the duration of a block, then restore them."""
-    before = {name: os.environ.get(name) for name in values}
-    os.environ.update(values)
-    try:
-        yield
-    finally:
-        for name, value in before.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
 
 
 def page_urls(config: Any) -> set[str]:

@@ -6,7 +6,7 @@ import calendar
 from datetime import date, timedelta
 
 from ..i18n import language, t
-from ..markup import human_date, months
+from ..markup import human_date, month
 
 
 def month_name(number: int, form: str = "long") -> str:
@@ -15,7 +15,7 @@ def month_name(number: int, form: str = "long") -> str:
     Arabic month names have no short forms in use: the short form is the whole name, and the
     shortest the month's number.
     """
-    whole = months()[number - 1]
+    whole = month(number)
     if language() != "en":
         return str(number) if form == "letter" else whole
     return {"long": whole, "short": whole[:3], "letter": whole[0]}[form]
